@@ -1,0 +1,125 @@
+/**
+ * One linguistic pass over a paragraph with wink-nlp: sentences, tokens (part of speech, lemma, stem)
+ * and wink's own entities (dates, cardinals, durations…), all with character offsets into the verbatim
+ * text so that every later stage can quote exactly what the article says.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { fixSentenceBoundaries } from './sentences.js';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token {
+  /** Verbatim token text. */
+  text: string;
+  /** Offset in the sentence text. */
+  start: number;
+  end: number;
+  /** Universal part of speech from wink (NOUN, PROPN, VERB, NUM, …). */
+  pos: string;
+  lemma: string;
+  /** Lower-case, diacritics folded. */
+  norm: string;
+}
+
+export interface EntitySpan {
+  text: string;
+  /** wink entity type: DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT, DURATION, … */
+  type: string;
+  start: number;
+  end: number;
+}
+
+export interface AnalysedSentence {
+  /** Verbatim sentence text (trimmed). */
+  text: string;
+  /** Offset of the sentence in the paragraph. */
+  start: number;
+  tokens: Token[];
+  entities: EntitySpan[];
+}
+
+/** Lower-cases and removes diacritics (Nausėda → nauseda) so spelling variants meet. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+interface RawToken {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+  lemma: string;
+}
+
+/**
+ * Splits a paragraph into verbatim sentences and analyses each.
+ * Offsets are recovered by locating each wink token in the original string, because wink
+ * reports token values but not positions.
+ */
+export function analyseParagraph(paragraph: string): AnalysedSentence[] {
+  const doc = nlp.readDoc(paragraph);
+  const values = doc.tokens().out();
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const tokens: RawToken[] = [];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    let at = paragraph.indexOf(value, cursor);
+    // wink may normalise a token (e.g. quotes); keep going from the cursor when it cannot be found
+    if (at < 0 || at - cursor > 40) at = cursor;
+    const end = Math.min(paragraph.length, at + value.length);
+    tokens.push({ text: paragraph.slice(at, end), start: at, end, pos: pos[i] ?? 'X', lemma: lemmas[i] ?? value });
+    cursor = end;
+  });
+
+  // sentence spans as token index ranges
+  const spans: Array<[number, number]> = [];
+  doc.sentences().each((s) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    spans.push([first, last]);
+  });
+  const entities: Array<{ type: string; first: number; last: number }> = [];
+  doc.entities().each((e) => {
+    const [first, last] = e.out(its.span) as unknown as [number, number];
+    entities.push({ type: String(e.out(its.type)), first, last });
+  });
+
+  const charSpans = fixSentenceBoundaries(
+    paragraph,
+    spans
+      .map(([a, b]) => [tokens[a]?.start ?? 0, tokens[b]?.end ?? paragraph.length] as [number, number])
+      .filter(([a, b]) => b > a),
+  );
+
+  const out: AnalysedSentence[] = [];
+  for (const [s0, s1] of charSpans) {
+    const raw = paragraph.slice(s0, s1);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (!text) continue;
+    const start = s0 + lead;
+    const end = start + text.length;
+    const sentTokens = tokens
+      .filter((t) => t.start >= start && t.end <= end)
+      .map((t) => ({
+        text: t.text,
+        start: t.start - start,
+        end: t.end - start,
+        pos: t.pos,
+        lemma: t.lemma.toLowerCase(),
+        norm: fold(t.text),
+      }));
+    const sentEntities = entities
+      .map((e) => ({ type: e.type, s: tokens[e.first]?.start ?? -1, e: tokens[e.last]?.end ?? -1 }))
+      .filter((e) => e.s >= start && e.e <= end && e.s >= 0)
+      .map((e) => ({ type: e.type, text: paragraph.slice(e.s, e.e), start: e.s - start, end: e.e - start }));
+    out.push({ text, start, tokens: sentTokens, entities: sentEntities });
+  }
+  return out;
+}
