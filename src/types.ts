@@ -85,6 +85,12 @@ export interface NumberMention {
   start: number;
   /** The number is a year, a date part, an age, a percentage or money rather than a count. */
   kind: 'count' | 'year' | 'date' | 'percent' | 'money' | 'ordinal' | 'other';
+  /**
+   * Lemma of the verb that says what happened to what is counted: a participle inside the phrase
+   * ("1,300 remaining prisoners" → "remain"), else the verb after it ("1,000 prisoners still remain"),
+   * else the verb before it ("released 52 prisoners" → "release").
+   */
+  verb?: string;
 }
 
 /** Words attributed to a speaker. */
@@ -95,6 +101,8 @@ export interface QuoteMention {
   speaker?: string;
   /** The verb that introduced it: said, posted, wrote, told… */
   verb?: string;
+  /** A scare quote of one or two words ("hostages") or a title ("Face the Nation"), not a statement. */
+  short?: boolean;
 }
 
 /** "according to X", "X said": who a claim is attributed to. */
@@ -114,6 +122,8 @@ export interface DateMention {
   /** How it was resolved, e.g. "Thursday before publication date 2025-09-12". */
   how: string;
   start: number;
+  /** Last day, `yyyy-MM-dd`, when the expression names a span of days ("last week", "over the weekend"). */
+  end?: string;
 }
 
 export type EntityKind = 'person' | 'place' | 'organisation' | 'other';

@@ -8,7 +8,20 @@ import model from 'wink-eng-lite-web-model';
 import { fixSentenceBoundaries } from './sentences.js';
 
 const nlp = winkNLP(model);
-const its = nlp.its;
+// wink's typings declare the `its` helpers with signatures that its own `out()` rejects under strict mode
+const its = nlp.its as unknown as Record<'pos' | 'lemma' | 'stem' | 'span' | 'type', never>;
+type Item = { out: (f: never) => unknown };
+
+const stemCache = new Map<string, string>();
+/** Porter2 stem of one word, through wink (cached: the vocabulary is small). */
+export function stemWord(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = (nlp.readDoc(word).tokens().out(its.stem) as string[])[0] ?? word;
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
 
 export interface Token {
   /** Verbatim token text. */
@@ -19,6 +32,8 @@ export interface Token {
   /** Universal part of speech from wink (NOUN, PROPN, VERB, NUM, …). */
   pos: string;
   lemma: string;
+  /** Porter2 stem of the lower-cased token. */
+  stem: string;
   /** Lower-case, diacritics folded. */
   norm: string;
 }
@@ -55,6 +70,7 @@ interface RawToken {
   end: number;
   pos: string;
   lemma: string;
+  stem: string;
 }
 
 /**
@@ -67,6 +83,9 @@ export function analyseParagraph(paragraph: string): AnalysedSentence[] {
   const values = doc.tokens().out();
   const pos = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma) as string[];
+  const stems = doc.tokens().out(its.stem) as string[];
+  // stem of the lemma, so irregular forms meet their base (won → win, freed → free)
+  const lemmaStems = lemmas.map((l, i) => (l && l !== values[i] ? stemWord(l.toLowerCase()) : stems[i] ?? l));
   const tokens: RawToken[] = [];
   let cursor = 0;
   values.forEach((value, i) => {
@@ -74,18 +93,18 @@ export function analyseParagraph(paragraph: string): AnalysedSentence[] {
     // wink may normalise a token (e.g. quotes); keep going from the cursor when it cannot be found
     if (at < 0 || at - cursor > 40) at = cursor;
     const end = Math.min(paragraph.length, at + value.length);
-    tokens.push({ text: paragraph.slice(at, end), start: at, end, pos: pos[i] ?? 'X', lemma: lemmas[i] ?? value });
+    tokens.push({ text: paragraph.slice(at, end), start: at, end, pos: pos[i] ?? 'X', lemma: lemmas[i] ?? value, stem: lemmaStems[i] ?? value });
     cursor = end;
   });
 
   // sentence spans as token index ranges
   const spans: Array<[number, number]> = [];
-  doc.sentences().each((s) => {
+  doc.sentences().each((s: Item) => {
     const [first, last] = s.out(its.span) as unknown as [number, number];
     spans.push([first, last]);
   });
   const entities: Array<{ type: string; first: number; last: number }> = [];
-  doc.entities().each((e) => {
+  doc.entities().each((e: Item) => {
     const [first, last] = e.out(its.span) as unknown as [number, number];
     entities.push({ type: String(e.out(its.type)), first, last });
   });
@@ -113,6 +132,7 @@ export function analyseParagraph(paragraph: string): AnalysedSentence[] {
         end: t.end - start,
         pos: t.pos,
         lemma: t.lemma.toLowerCase(),
+        stem: fold(t.stem),
         norm: fold(t.text),
       }));
     const sentEntities = entities

@@ -1,0 +1,181 @@
+/**
+ * What the ranker looks at for one candidate sentence: a small vector of features, each on a 0..1-ish
+ * scale, combined linearly with the weights in rankModel.ts. Keeping them explicit makes the ranking
+ * explainable and lets the weights be calibrated on question sets without touching the code.
+ */
+import type { AnalysedSentence } from '../text/analyse.js';
+import type { WordVectors } from '../text/embeddings.js';
+import type { ParsedQuestion } from './question.js';
+
+export const FEATURE_NAMES = [
+  'bm25',
+  'paragraph',
+  'neighbour',
+  'coverage',
+  'soft',
+  'typedNumber',
+  'typedDate',
+  'typedName',
+  'bigram',
+  'fresh',
+  'length',
+  'firstRank',
+  'title',
+  'focus',
+  'lead',
+  'missingNumber',
+  'missingDate',
+  'missingName',
+  'paragraphCoverage',
+  'windowCoverage',
+  'proximity',
+  'freshProper',
+  'whatName',
+  'whatNumber',
+  'localCoverage',
+  'localWindow',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
+const YEARISH = /^(1[0-9]{3}|20[0-9]{2})s?$/;
+const DATE_WORD = /^(century|centuries|decade|decades|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|ago|bc|ad|bce|ce|bc\.|a\.d\.|b\.c\.)$/i;
+
+/** Inputs measured by the first stage (BM25), already normalised to the best candidate. */
+export interface FirstStage {
+  bm25: number;
+  paragraph: number;
+  neighbour: number;
+  /** 0-based rank after the first stage. */
+  rank: number;
+  /** Share of the question's terms found in the article title. */
+  title: number;
+  /** Exact coverage: matched IDF mass / question IDF mass. */
+  coverage: number;
+  /** 0-based position of the sentence in its paragraph. */
+  position: number;
+  /** Coverage by the whole paragraph, and by the sentence with its neighbours. */
+  paragraphCoverage: number;
+  windowCoverage: number;
+  /** Coverage with weights from the sentence's own article: words that run through the article count little. */
+  localCoverage: number;
+  localWindow: number;
+}
+
+/** Per-question data computed once and shared by all candidates. */
+export interface QuestionContext {
+  q: ParsedQuestion;
+  /** Folded words of the question (to tell an answer from a restatement). */
+  asked: Set<string>;
+  /** Weighted content words of the question: word → IDF weight. */
+  words: Array<{ word: string; term: string; idf: number }>;
+  totalIdf: number;
+  /** Adjacent pairs of question terms. */
+  bigrams: Set<string>;
+  focus: string[];
+}
+
+export function questionContext(q: ParsedQuestion, idf: (term: string) => number): QuestionContext {
+  const asked = new Set(q.tokens.map((t) => t.norm));
+  const words = q.terms.map((t) => ({ word: t.word.toLowerCase(), term: t.term, idf: idf(t.term) }));
+  const totalIdf = words.reduce((s, w) => s + w.idf, 0) || 1;
+  const bigrams = new Set<string>();
+  for (let i = 1; i < q.terms.length; i++) bigrams.add(`${q.terms[i - 1]!.term} ${q.terms[i]!.term}`);
+  const focus = q.terms.filter((t) => t.focus).map((t) => t.word.toLowerCase());
+  return { q, asked, words, totalIdf, bigrams, focus };
+}
+
+/** The feature vector of one candidate sentence. */
+export function candidateFeatures(
+  ctx: QuestionContext,
+  sentence: AnalysedSentence,
+  terms: readonly string[],
+  first: FirstStage,
+  vectors: WordVectors | null,
+): Features {
+  const { q, asked } = ctx;
+  const termSet = new Set(terms);
+  const content = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE');
+  const fresh = content.filter((t) => !asked.has(t.norm));
+  const freshNumber = fresh.some((t) => t.pos === 'NUM') || sentence.entities.some((e) => /CARDINAL|MONEY|PERCENT|QUANTITY/.test(e.type) && !asked.has(e.text.toLowerCase()));
+  const freshDate =
+    sentence.entities.some((e) => /DATE|TIME/.test(e.type) && !asked.has(e.text.toLowerCase())) ||
+    fresh.some((t) => YEARISH.test(t.text) || MONTH.test(t.text) || DATE_WORD.test(t.text));
+  const freshName = fresh.some((t) => t.pos === 'PROPN');
+
+  let soft = 0;
+  if (vectors) {
+    const sentWords = content.map((t) => t.norm);
+    for (const w of ctx.words) {
+      if (termSet.has(w.term)) continue;
+      let best = 0;
+      for (const sw of sentWords) {
+        const sim = vectors.similarity(w.word, sw);
+        if (sim > best) best = sim;
+      }
+      if (best > 0.4) soft += w.idf * ((best - 0.4) / 0.6);
+    }
+  }
+  let focus = 0;
+  if (vectors && ctx.focus.length) {
+    for (const f of ctx.focus) for (const t of content) focus = Math.max(focus, vectors.similarity(f, t.norm));
+  }
+
+  // how tightly the matched question terms sit together in the sentence
+  let firstAt = -1;
+  let lastAt = -1;
+  let hits = 0;
+  const qTerms = new Set(ctx.words.map((w) => w.term));
+  terms.forEach((t, i) => {
+    if (!qTerms.has(t)) return;
+    if (firstAt < 0) firstAt = i;
+    lastAt = i;
+    hits++;
+  });
+  const proximity = hits > 1 ? hits / (lastAt - firstAt + 1) : hits ? 0.5 : 0;
+  const freshProper = Math.min(3, fresh.filter((t) => t.pos === 'PROPN').length) / 3;
+
+  let bigram = 0;
+  for (let i = 1; i < terms.length; i++) if (ctx.bigrams.has(`${terms[i - 1]} ${terms[i]}`)) bigram++;
+
+  const wantsNumber = q.kind === 'how-many';
+  const wantsDate = q.kind === 'when';
+  const wantsName = q.kind === 'who' || q.kind === 'where' || q.kind === 'which';
+  return {
+    bm25: first.bm25,
+    paragraph: first.paragraph,
+    neighbour: first.neighbour,
+    coverage: first.coverage,
+    soft: soft / ctx.totalIdf,
+    typedNumber: wantsNumber && freshNumber ? 1 : 0,
+    typedDate: wantsDate && freshDate ? 1 : 0,
+    typedName: wantsName && freshName ? 1 : 0,
+    bigram: Math.min(1, bigram / Math.max(1, ctx.bigrams.size)),
+    fresh: content.length ? fresh.length / content.length : 0,
+    length: Math.log1p(content.length) / 5,
+    firstRank: 1 / (1 + first.rank),
+    title: first.title,
+    focus,
+    lead: first.position === 0 ? 1 : 0,
+    missingNumber: wantsNumber && !freshNumber ? 1 : 0,
+    missingDate: wantsDate && !freshDate ? 1 : 0,
+    missingName: wantsName && !freshName ? 1 : 0,
+    paragraphCoverage: first.paragraphCoverage,
+    windowCoverage: first.windowCoverage,
+    proximity,
+    freshProper,
+    whatName: (q.kind === 'what' || q.kind === 'other') && freshName ? 1 : 0,
+    whatNumber: (q.kind === 'what' || q.kind === 'other') && freshNumber ? 1 : 0,
+    localCoverage: first.localCoverage,
+    localWindow: first.localWindow,
+  };
+}
+
+/** Linear score of a feature vector. */
+export function linearScore(f: Features, weights: Readonly<Record<FeatureName, number>>): number {
+  let s = 0;
+  for (const name of FEATURE_NAMES) s += f[name] * weights[name];
+  return s;
+}

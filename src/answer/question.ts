@@ -1,0 +1,86 @@
+/**
+ * Reading a question: its kind (how many / who / when / where / why / what did X say …), its topic
+ * terms, and the words that say what kind of answer is wanted ("how many *prisoners*", "which *airline*").
+ */
+import { analyseParagraph, fold, type Token } from '../text/analyse.js';
+import { QUESTION_FILLER, termOf } from '../search/terms.js';
+import type { QuestionKind } from './types.js';
+
+export interface QuestionTerm {
+  term: string;
+  /** The word as typed (for fuzzy matching of typos). */
+  word: string;
+  pos: string;
+  /** Part of a capitalised name in the question. */
+  name: boolean;
+  /** The noun right after how many / which / what: the thing asked about. */
+  focus: boolean;
+}
+
+export interface ParsedQuestion {
+  text: string;
+  kind: QuestionKind;
+  terms: QuestionTerm[];
+  tokens: Token[];
+  /** Quoted words in the question ("who said 'no man left behind'"). */
+  quoted: string | null;
+  /** Folded lemmas of the verbs, for matching predicates ("remain", "release"). */
+  verbs: string[];
+}
+
+const KIND_PATTERNS: Array<[RegExp, QuestionKind]> = [
+  [/\bhow (many|much)\b/, 'how-many'],
+  [/\b(what|which) (number|percentage|proportion|amount|total)\b/, 'how-many'],
+  [/\bhow (long|old|far|large|big|high|tall|often)\b/, 'how-many'],
+  [/\b(what did|what does|what has|what had|what do) .+ (say|said|says|post|posted|write|wrote|tell|told|call|called|claim|claimed|describe|described)\b/, 'what-said'],
+  [/\bwho (said|says|posted|wrote|told|tweeted|declared|stated)\b/, 'who'],
+  [/\b(when|what year|what date|what day|what month|what time|what century|what decade|which year|which month|which day|which century)\b/, 'when'],
+  [/\b(where|what country|which country|what city|which city|what place|which place|what region|which region|what state|which state)\b/, 'where'],
+  [/\b(who|whom|whose)\b/, 'who'],
+  [/\bwhy\b|\bwhat (was|is) the reason\b|\bfor what reason\b/, 'why'],
+  [/\bhow\b/, 'how'],
+  [/\bwhich\b/, 'which'],
+  [/\bwhat\b/, 'what'],
+  [/^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/, 'yes-no'],
+];
+
+/** The kind of a question from its wording. */
+export function questionKind(question: string): QuestionKind {
+  const q = fold(question).replace(/\s+/g, ' ').trim();
+  for (const [re, kind] of KIND_PATTERNS) if (re.test(q)) return kind;
+  return 'other';
+}
+
+const QUOTED = /["“”‘’']([^"“”‘’']{3,})["“”‘’']/;
+
+/** Parses a question into its kind and weighted topic terms. */
+export function parseQuestion(question: string): ParsedQuestion {
+  const text = question.replace(/\s+/g, ' ').trim();
+  const kind = questionKind(text);
+  const tokens = analyseParagraph(text).flatMap((s) => s.tokens);
+  const terms: QuestionTerm[] = [];
+  const verbs: string[] = [];
+  let afterWh = false;
+  let focusTaken = false;
+  tokens.forEach((t, i) => {
+    const lower = t.norm;
+    if (/^(how|which|what|whose)$/.test(lower)) {
+      afterWh = true;
+      return;
+    }
+    if (t.pos === 'VERB') verbs.push(t.lemma);
+    const term = termOf(t);
+    const isName = /^[A-Z]/.test(t.text) && i > 0 && t.pos !== 'PUNCT';
+    if (!term) {
+      if (afterWh && !/^(many|much|long|old|far|kind|type|of)$/.test(lower)) afterWh = afterWh && t.pos !== 'VERB' && t.pos !== 'AUX';
+      return;
+    }
+    const focus = afterWh && !focusTaken && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ');
+    if (focus && t.pos !== 'ADJ') focusTaken = true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') afterWh = false;
+    if (QUESTION_FILLER.has(lower) && !isName) return;
+    terms.push({ term, word: t.text, pos: t.pos, name: isName, focus });
+  });
+  const quoted = QUOTED.exec(text)?.[1] ?? null;
+  return { text, kind, terms, tokens, quoted, verbs };
+}

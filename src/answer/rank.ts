@@ -1,0 +1,152 @@
+/**
+ * Ranking sentences for a question, in two stages. First, BM25 over sentences and over paragraphs picks
+ * candidates (cost grows with the postings of the question's terms, not with the corpus). Then the best
+ * few are re-scored with what a reader checks (features.ts): does the sentence hold the kind of thing
+ * asked for (a number, a date, a name not already in the question), how much of the question it covers,
+ * even with other words for the same thing, and what the passage around it is about.
+ */
+import { analyseParagraph } from '../text/analyse.js';
+import { wordVectors, type WordVectors } from '../text/embeddings.js';
+import type { WeightedTerm } from '../search/bm25.js';
+import type { Knowledge } from '../search/knowledge.js';
+import type { ParsedQuestion } from './question.js';
+import { candidateFeatures, linearScore, questionContext, type FeatureName, type Features } from './features.js';
+import { RANK_MODEL } from './rankModel.js';
+
+/** First-stage settings. */
+export const RANK_SETTINGS = Object.freeze({
+  /** Share of the paragraph's score added to each of its sentences in the first stage. */
+  paragraph: 0.35,
+  /** Share of the neighbouring sentences' scores in the first stage. */
+  neighbour: 0.1,
+  /** How many candidates are re-scored with the full features. */
+  rerank: 40,
+});
+
+export interface RankedSentence {
+  sentenceId: number;
+  score: number;
+  /** Share of the question's weighted terms found in the sentence (0..1). */
+  coverage: number;
+  features: Features;
+}
+
+let vectors: WordVectors | null | undefined;
+function vectorsOrNull(): WordVectors | null {
+  if (vectors === undefined) {
+    try {
+      vectors = wordVectors();
+    } catch {
+      // without vectors the ranker still works on exact matches
+      vectors = null;
+    }
+  }
+  return vectors;
+}
+
+const localCache = new WeakMap<WeightedTerm[], Map<number, { weights: Map<string, number>; total: number }>>();
+
+/**
+ * Term weights within one article: a word that runs through the article (its topic) tells its sentences
+ * apart less than a word found in one or two of them.
+ */
+function localWeights(k: Knowledge, articleId: number, query: WeightedTerm[]): { weights: Map<string, number>; total: number } {
+  let perArticle = localCache.get(query);
+  if (!perArticle) {
+    perArticle = new Map();
+    localCache.set(query, perArticle);
+  }
+  let found = perArticle.get(articleId);
+  if (!found) {
+    const [lo, hi] = k.articleSentences[articleId] ?? [0, 0];
+    const n = Math.max(1, hi - lo);
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (const t of query) {
+      const df = k.sentenceIndex.countInRange(t.term, lo, hi);
+      const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * t.weight;
+      weights.set(t.term, w);
+      total += w;
+    }
+    found = { weights, total };
+    perArticle.set(articleId, found);
+  }
+  return found;
+}
+
+/** Candidates with their features, best first by the first stage; for ranking and for calibration. */
+export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[], size: number = RANK_SETTINGS.rerank): RankedSentence[] {
+  const sScores = k.sentenceIndex.score(query);
+  if (sScores.size === 0) return [];
+  const pScores = k.paragraphIndex.score(query);
+  let bestP = 0;
+  for (const v of pScores.values()) bestP = Math.max(bestP, v);
+  let bestS = 0;
+  for (const v of sScores.values()) bestS = Math.max(bestS, v);
+
+  const idf = (term: string) => k.sentenceIndex.idf(term);
+  const totalWeight = query.reduce((sum, t) => sum + idf(t.term) * t.weight, 0) || 1;
+  const first: Array<{ id: number; score: number; s: number; p: number; n: number }> = [];
+  for (const [id, s] of sScores) {
+    const sent = k.sentences[id]!;
+    const p = bestP ? (pScores.get(sent.paragraphId) ?? 0) / bestP : 0;
+    const prev = sent.position > 0 ? (sScores.get(id - 1) ?? 0) : 0;
+    const next = k.sentences[id + 1]?.paragraphId === sent.paragraphId ? (sScores.get(id + 1) ?? 0) : 0;
+    const n = Math.max(prev, next) / bestS;
+    const score = s / bestS + RANK_SETTINGS.paragraph * p + RANK_SETTINGS.neighbour * n;
+    first.push({ id, score, s: s / bestS, p, n });
+  }
+  first.sort((a, b) => b.score - a.score || a.id - b.id);
+
+  const ctx = questionContext(q, idf);
+  const vec = vectorsOrNull();
+  const queryTerms = new Set(query.map((t) => t.term));
+  return first.slice(0, size).map((c, rank) => {
+    const sent = k.sentences[c.id]!;
+    const terms = new Set(sent.terms);
+    let matched = 0;
+    for (const t of query) if (terms.has(t.term)) matched += idf(t.term) * t.weight;
+    const title = k.titleTerms[sent.articleId] ?? [];
+    const inTitle = title.filter((t) => queryTerms.has(t)).length;
+    const analysed = analyseParagraph(sent.text)[0] ?? { text: sent.text, start: 0, tokens: [], entities: [] };
+    const coverage = Math.min(1, matched / totalWeight);
+    const para = k.paragraphs[sent.paragraphId]!;
+    const coverageOf = (ids: number[]) => {
+      const seen = new Set<string>();
+      for (const id of ids) for (const t of k.sentences[id]!.terms) seen.add(t);
+      let m = 0;
+      for (const t of query) if (seen.has(t.term)) m += idf(t.term) * t.weight;
+      return Math.min(1, m / totalWeight);
+    };
+    const window = para.sentenceIds.filter((id) => Math.abs(id - c.id) <= 1);
+    const local = localWeights(k, sent.articleId, query);
+    const localOf = (ids: number[]) => {
+      const seen = new Set<string>();
+      for (const id of ids) for (const t of k.sentences[id]!.terms) seen.add(t);
+      let m = 0;
+      for (const [t, w] of local.weights) if (seen.has(t)) m += w;
+      return local.total ? m / local.total : 0;
+    };
+    const features = candidateFeatures(
+      ctx,
+      analysed,
+      sent.terms,
+      { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window) },
+      vec,
+    );
+    return { sentenceId: c.id, score: c.score, coverage, features };
+  });
+}
+
+/** Ranks sentences for a parsed question with expanded query terms. Best first. */
+export function rankSentences(
+  k: Knowledge,
+  q: ParsedQuestion,
+  query: WeightedTerm[],
+  limit = 10,
+  weights: Readonly<Record<FeatureName, number>> = RANK_MODEL,
+): RankedSentence[] {
+  const out = candidates(k, q, query).map((c) => ({ ...c, score: linearScore(c.features, weights) }));
+  out.sort((a, b) => b.score - a.score || a.sentenceId - b.sentenceId);
+  return out.slice(0, limit);
+}

@@ -1,0 +1,59 @@
+/** Shapes of what the engine returns; the JSON contract (render/json) is a projection of these. */
+
+/** The kind of question, read from its wording. */
+export type QuestionKind = 'how-many' | 'who' | 'when' | 'where' | 'why' | 'what-said' | 'which' | 'what' | 'how' | 'yes-no' | 'other';
+
+/** One place in the coverage that a fact is quoted from. */
+export interface SourceRef {
+  /** Path relative to the corpus folder. */
+  file: string;
+  /** Outlet name, or null when the article does not say it. */
+  outlet: string | null;
+  /** Publication date `yyyy-MM-dd`, or null. */
+  published: string | null;
+  /** 1-based paragraph of the article. */
+  paragraph: number;
+  /** The verbatim sentence from the file. */
+  quote: string;
+  title?: string | null;
+  url?: string | null;
+}
+
+/** A verbatim statement with every place it is quoted from. */
+export interface CitedFact {
+  /** Verbatim sentence, or the verbatim part of it that answers; at most 600 characters. */
+  text: string;
+  sources: SourceRef[];
+}
+
+/** Outlets giving different versions of the same thing. */
+export interface Conflict {
+  /** What the versions are about, e.g. "number of poles released". */
+  about: string;
+  claims: CitedFact[];
+}
+
+export interface Agreement {
+  /** Outlets (or articles, where an outlet is unknown) that report the answer. */
+  reporting: number;
+  /** Outlets (or articles) in the corpus. */
+  total: number;
+  names: string[];
+}
+
+export interface Answer {
+  question: string;
+  answered: boolean;
+  /** Short answer: the verbatim best sentence, or a plain "not found" message when abstaining. */
+  answer: string;
+  /** 0..1, calibrated on the question sets. */
+  confidence: number;
+  confidenceLabel: 'high' | 'medium' | 'low';
+  kind: QuestionKind;
+  /** facts[0] is the best answer; the others support it or are the closest facts when abstaining. */
+  facts: CitedFact[];
+  conflicts: Conflict[];
+  agreement: Agreement;
+  /** Time spent answering, in milliseconds (loading excluded). */
+  ms: number;
+}

@@ -1,0 +1,215 @@
+/**
+ * Loading a corpus folder: every `.txt` and `.md` file below it, in a fixed order, each read, checked,
+ * split into metadata and paragraphs of reporting. A bad file is reported and skipped; only a folder that
+ * cannot give a single article stops the load.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, ArticleMeta, LoadProblem, LoadResult, StrippedLine } from '../types.js';
+import { lineNoise, markRelatedLists, markRepeats, splitClosingCredit, sweepFurnitureBlocks, type Reasons } from './clean.js';
+import { splitFrontMatter } from './frontMatter.js';
+import { inferMeta, splitDateStamps, type Inference } from './metadata.js';
+import { buildParagraphs, lineKey, splitLines } from './paragraphs.js';
+
+/** Files larger than this are skipped unless the caller says otherwise. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export type CorpusErrorCode = 'missing' | 'not-a-folder' | 'empty';
+
+/** The corpus folder itself cannot be used; the message says what to do. */
+export class CorpusError extends Error {
+  constructor(
+    readonly code: CorpusErrorCode,
+    message: string,
+    /** Problems with the files found, when the folder had files but none could be loaded. */
+    readonly problems: LoadProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'CorpusError';
+  }
+}
+
+export interface LoadOptions {
+  /** Files larger than this many bytes are skipped with a message (default 5 MB). */
+  maxFileBytes?: number;
+}
+
+/** An article with the problems met while reading it (the article still loads). */
+export interface ParsedArticle {
+  article: Article;
+  problems: LoadProblem[];
+}
+
+/** Like {@link parseArticle}, also returning what went wrong along the way (a broken header, nothing left). */
+export function parseArticleWithProblems(file: string, text: string, id: number): ParsedArticle {
+  const problems: LoadProblem[] = [];
+  const front = splitFrontMatter(text);
+  if (front.kind === 'broken') problems.push({ file, message: capitalise(front.message) + '.' });
+  const lines = splitDateStamps(splitLines(front.body));
+
+  const reasons: Reasons = new Map();
+  for (const line of lines) {
+    const reason = lineNoise(line.text);
+    if (reason) reasons.set(line.index, reason);
+  }
+  markRelatedLists(lines, reasons);
+  const inferred: Inference = front.kind === 'broken' ? { meta: {}, origin: {} } : inferMeta(lines, reasons);
+  for (const line of lines) {
+    if (!reasons.has(line.index) && /^#{1,6}\s/.test(line.text)) reasons.set(line.index, 'section heading');
+  }
+  sweepFurnitureBlocks(lines, reasons);
+
+  const meta: ArticleMeta = { ...inferred.meta };
+  const metaOrigin: Article['metaOrigin'] = { ...inferred.origin };
+  if (front.kind === 'ok') {
+    for (const [field, value] of Object.entries(front.meta) as Array<[keyof ArticleMeta, string]>) {
+      meta[field] = value;
+      metaOrigin[field] = { source: 'front-matter' };
+    }
+  }
+  markRepeats(lines, reasons, meta.title ? [lineKey(meta.title)] : []);
+
+  const stripped: StrippedLine[] = lines.filter((l) => reasons.has(l.index)).map((l) => ({ text: l.text, reason: reasons.get(l.index) ?? '' }));
+  const texts = buildParagraphs(lines.filter((l) => !reasons.has(l.index)));
+  const last = texts[texts.length - 1];
+  if (last !== undefined) {
+    const closing = splitClosingCredit(last);
+    if (closing.credit) {
+      stripped.push({ text: closing.credit, reason: 'agency credit' });
+      if (closing.text) texts[texts.length - 1] = closing.text;
+      else texts.pop();
+      if (closing.agency && !meta.author) {
+        meta.author = closing.agency;
+        metaOrigin.author = { source: 'inferred', evidence: closing.credit };
+      }
+    }
+  }
+  const paragraphs = texts.map((t, i) => ({ index: i + 1, text: t }));
+  if (!paragraphs.length) {
+    problems.push({
+      file,
+      message: `No paragraphs of reporting are left once page furniture is removed (${stripped.length} lines stripped): check that the file holds an article.`,
+    });
+  }
+  return { article: { id, file, meta, metaOrigin, paragraphs, stripped }, problems };
+}
+
+/**
+ * Turns the text of one article file into an article: front matter or inferred metadata, the lines that
+ * are not reporting (each with its reason), and the paragraphs of reporting, verbatim. Pure; no I/O.
+ */
+export function parseArticle(file: string, text: string, id: number): Article {
+  return parseArticleWithProblems(file, text, id).article;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "50.0 MB", "812 KB", "96 bytes". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Decodes a file's bytes as text, or says why it is not an article file. */
+export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { problem: string } {
+  if (bytes.length === 0) return { problem: 'Skipped: the file is empty; paste the article into it or remove it.' };
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes);
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes);
+  else if (bytes.includes(0)) {
+    return { problem: 'Skipped: this looks like a binary file (it contains NUL bytes), not text; export the article as plain text (.txt).' };
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { problem: 'Skipped: the file is not valid UTF-8 text; re-save it with UTF-8 encoding.' };
+    }
+  }
+  if (!text.trim()) return { problem: 'Skipped: the file holds only whitespace; paste the article into it or remove it.' };
+  return { text };
+}
+
+const ARTICLE_FILE = /\.(?:txt|md)$/i;
+/** A folder's own documentation, not an article of the coverage. */
+const DOCUMENTATION = /^(?:readme|license|licence|changelog|contributing)(?:\.[a-z]+)?$/i;
+
+/** Relative paths (forward slashes) of article files below `root`; hidden entries and linked folders are skipped. */
+async function listArticleFiles(root: string, relative = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, relative), { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const rel = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listArticleFiles(root, rel)));
+    else if (ARTICLE_FILE.test(entry.name) && !DOCUMENTATION.test(entry.name)) {
+      // a link to a folder could loop; a link to a file is read like a file
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path.join(root, rel)).catch(() => undefined);
+        if (target && !target.isFile()) continue;
+      }
+      out.push(rel);
+    }
+  }
+  return out;
+}
+
+/** Reads one article file, or says why it was skipped. */
+async function readArticleFile(root: string, file: string, maxFileBytes: number): Promise<{ text: string } | { problem: string }> {
+  const full = path.join(root, ...file.split('/'));
+  try {
+    const info = await stat(full);
+    if (info.size > maxFileBytes) {
+      return {
+        problem: `Skipped: the file is ${formatBytes(info.size)}, over the ${formatBytes(maxFileBytes)} limit for one article; split it into one file per article or raise the limit.`,
+      };
+    }
+    return decodeArticleBytes(await readFile(full));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return { problem: `Skipped: the file could not be read (${code}); check that it exists and that you may read it.` };
+  }
+}
+
+/**
+ * Loads every `.txt` and `.md` file below `dir` (recursively, sorted by relative path so ids are stable).
+ * Files that cannot be used are listed in `problems` and skipped.
+ * @throws CorpusError when the folder is missing, is a file, or yields no article.
+ */
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const root = path.resolve(dir);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new CorpusError('missing', `No corpus folder at ${root}: pass --corpus DIR or set CORPUS_DIR to the folder of articles.`);
+  if (!info.isDirectory()) {
+    throw new CorpusError('not-a-folder', `${root} is a file, not a folder: pass the folder that holds the articles (--corpus DIR or CORPUS_DIR).`);
+  }
+  const files = (await listArticleFiles(root)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!files.length) {
+    throw new CorpusError('empty', `No .txt or .md articles in ${root}: save each article of the coverage as a text file there.`);
+  }
+
+  const articles: Article[] = [];
+  const problems: LoadProblem[] = [];
+  for (const file of files) {
+    const read = await readArticleFile(root, file, maxFileBytes);
+    if ('problem' in read) {
+      problems.push({ file, message: read.problem });
+      continue;
+    }
+    const parsed = parseArticleWithProblems(file, read.text, articles.length);
+    problems.push(...parsed.problems);
+    if (parsed.article.paragraphs.length) articles.push(parsed.article);
+  }
+  if (!articles.length) {
+    const first = problems[0];
+    throw new CorpusError(
+      'empty',
+      `None of the ${files.length} article files in ${root} could be loaded${first ? ` (${first.file}: ${first.message})` : ''}: fix or replace them.`,
+      problems,
+    );
+  }
+  return { root, articles, problems };
+}

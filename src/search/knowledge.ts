@@ -1,0 +1,82 @@
+/**
+ * The searchable form of a corpus: every kept paragraph split into verbatim sentences, each with its
+ * index terms and the facts it carries, and two BM25 indexes — one over sentences (what answers) and
+ * one over paragraphs (what the surrounding passage is about).
+ */
+import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
+import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
+import { termsOf } from './terms.js';
+import type { Article, Sentence, SentenceFacts } from '../types.js';
+
+export interface SentenceRecord extends Sentence {
+  /** Global paragraph id (index into Knowledge.paragraphs). */
+  paragraphId: number;
+  terms: string[];
+}
+
+export interface ParagraphRecord {
+  id: number;
+  articleId: number;
+  /** 1-based paragraph index within the article. */
+  index: number;
+  sentenceIds: number[];
+}
+
+export interface Knowledge {
+  articles: Article[];
+  sentences: SentenceRecord[];
+  paragraphs: ParagraphRecord[];
+  facts: SentenceFacts[];
+  sentenceIndex: Bm25Index;
+  paragraphIndex: Bm25Index;
+  /** First sentence id of each article and one past its last (sentences of an article are contiguous). */
+  articleSentences: Array<[number, number]>;
+  /** Article titles as terms, by article id (a question naming the topic of an article). */
+  titleTerms: string[][];
+}
+
+/** Extracts the facts of one paragraph's sentences; injected so the index can be built without them. */
+export type ParagraphFactExtractor = (
+  sentences: AnalysedSentence[],
+  article: Article,
+  firstSentenceId: number,
+) => SentenceFacts[];
+
+const noFacts: ParagraphFactExtractor = (sentences, _article, first) =>
+  sentences.map((_, i) => ({ sentenceId: first + i, numbers: [], quotes: [], attributions: [], dates: [], entities: [] }));
+
+/** Builds sentences, facts and indexes for a list of articles. */
+export function buildKnowledge(articles: Article[], extract: ParagraphFactExtractor = noFacts): Knowledge {
+  const sentences: SentenceRecord[] = [];
+  const paragraphs: ParagraphRecord[] = [];
+  const facts: SentenceFacts[] = [];
+  const sentenceIndex = new Bm25Index(SENTENCE_BM25);
+  const paragraphIndex = new Bm25Index(PARAGRAPH_BM25);
+  const titleTerms: string[][] = [];
+  const articleSentences: Array<[number, number]> = [];
+  for (const article of articles) {
+    const firstOfArticle = sentences.length;
+    titleTerms[article.id] = article.meta.title ? termsOf(analyseParagraph(article.meta.title).flatMap((s) => s.tokens)) : [];
+    for (const para of article.paragraphs) {
+      const analysed = analyseParagraph(para.text);
+      if (!analysed.length) continue;
+      const paragraphId = paragraphs.length;
+      const record: ParagraphRecord = { id: paragraphId, articleId: article.id, index: para.index, sentenceIds: [] };
+      const first = sentences.length;
+      const paraTerms: string[] = [];
+      analysed.forEach((s, position) => {
+        const terms = termsOf(s.tokens);
+        const id = sentences.length;
+        sentences.push({ id, articleId: article.id, paragraph: para.index, position, text: s.text, paragraphId, terms });
+        sentenceIndex.add(id, terms);
+        record.sentenceIds.push(id);
+        paraTerms.push(...terms);
+      });
+      paragraphIndex.add(paragraphId, paraTerms);
+      paragraphs.push(record);
+      facts.push(...extract(analysed, article, first));
+    }
+    articleSentences[article.id] = [firstOfArticle, sentences.length];
+  }
+  return { articles, sentences, paragraphs, facts, sentenceIndex, paragraphIndex, titleTerms, articleSentences };
+}

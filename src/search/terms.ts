@@ -1,0 +1,48 @@
+/**
+ * Index terms: what a sentence or a question is matched on. A term is the Porter2 stem of a folded
+ * token, so "released", "releases" and "release" meet, and "Nausėda" meets "Nauseda". Numbers are
+ * written without separators so "1,300" meets "1300".
+ */
+import type { Token } from '../text/analyse.js';
+
+/** Function words and question words: they carry no topic. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor so yet if then than that this these those there here of in on at to for from by with about ' +
+    'as into onto over under after before between through during without within among against upon per via ' +
+    'is am are was were be been being do does did done doing have has had having will would shall should can could may ' +
+    'might must ought i me my mine we us our ours you your yours he him his she her hers it its they them their theirs ' +
+    'who whom whose which what when where why how whatever whichever whoever also not no any some such both each few more ' +
+    'most other own same only just very too s t don didn doesn isn wasn weren aren won wouldn couldn shouldn hasn haven ' +
+    'hadn quot amp one ones many much'
+  ).split(/\s+/),
+);
+
+/** Words that shape a question but are not its topic ("name the…", "what kind of…"). */
+export const QUESTION_FILLER: ReadonlySet<string> = new Set(
+  'name kind type sort called call term refer referred known describe describes described happen happened happens example mean means'.split(' '),
+);
+
+const NUMBER_LIKE = /^[\d][\d,.]*$/;
+
+/** The index term of one token, or null for punctuation and stopwords. */
+export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'>): string | null {
+  const norm = token.norm;
+  if (token.pos === 'PUNCT' || token.pos === 'SYM' || token.pos === 'SPACE') return null;
+  if (NUMBER_LIKE.test(norm)) return norm.replace(/,/g, '').replace(/\.$/, '');
+  if (!/[a-z0-9]/.test(norm)) return null;
+  if (STOPWORDS.has(norm)) return null;
+  const stem = token.stem.replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
+  if (!stem || STOPWORDS.has(stem)) return null;
+  return stem;
+}
+
+/** Index terms of a token list, in order, with repeats. */
+export function termsOf(tokens: ReadonlyArray<Pick<Token, 'norm' | 'stem' | 'pos'>>): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const term = termOf(t);
+    if (term) out.push(term);
+  }
+  return out;
+}
