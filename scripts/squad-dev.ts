@@ -1,6 +1,5 @@
 // Dev harness: ranks SQuAD questions in-process (no spawn) for fast iteration on ranking.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseQuestion } from '../src/answer/question.js';
 import { queryTerms } from '../src/answer/query.js';
 import { loadKnowledge } from './dev-corpus.js';

@@ -3,8 +3,17 @@
  * holds (names, quotes, timeline, conflicts, sources). Front ends (CLI, console, Discord commands) use
  * only this module and the render helpers; nothing here knows about Discord.
  */
+import { answerQuestion } from './answer/answer.js';
+import { corpusConflicts } from './answer/conflicts.js';
+import { citedFact, outletCount, sourceOf } from './answer/sources.js';
+import { statementOverlap } from './answer/agreement.js';
 import type { Answer, CitedFact, Conflict } from './answer/types.js';
-import type { EntityKind, LoadProblem } from './types.js';
+import { loadCorpus } from './corpus/load.js';
+import { extractArticleFacts } from './facts/extract.js';
+import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from './facts/names.js';
+import { buildKnowledge, type ArticleFactExtractor, type Knowledge } from './search/knowledge.js';
+import { wordVectors, type WordVectors } from './text/embeddings.js';
+import type { EntityKind, LoadProblem, NameGroup, SentenceFacts } from './types.js';
 
 export type { Answer, CitedFact, Conflict } from './answer/types.js';
 
@@ -65,22 +74,189 @@ export interface EngineStats {
   facts: number;
 }
 
+
+/** Facts of an article: numbers, quotes, attributions and dates, plus the names in each sentence. */
+const extractFacts: ArticleFactExtractor = (article, paragraphs, first) => {
+  const parts = extractArticleFacts(paragraphs, { published: article.meta.published }).flat();
+  return paragraphs.flat().map((sentence, i): SentenceFacts => {
+    const p = parts[i] ?? { numbers: [], quotes: [], attributions: [], dates: [] };
+    return { sentenceId: first + i, ...p, entities: extractEntities(sentence) };
+  });
+};
+
+function vectorsOrNull(): WordVectors | null {
+  try {
+    return wordVectors();
+  } catch {
+    return null;
+  }
+}
+
+const summary = (g: NameGroup): NameSummary => ({ key: g.key, display: g.display, kind: g.kind, variants: g.variants, mentions: g.sentences.length });
+
 /**
- * Planned surface of the engine (implementation lands in this file):
- *
- * class Engine {
- *   static load(dir: string, options?: EngineOptions): Promise<Engine>;   // throws CorpusError for a missing/empty folder
- *   readonly root: string;
- *   readonly problems: LoadProblem[];
- *   stats(): EngineStats;
- *   ask(question: string): Answer;                 // never throws for bad input: answered=false with a message
- *   about(name: string): AboutResult | null;       // facts about a person/place/organisation (variants grouped)
- *   names(query: string, limit?: number): NameSummary[];     // autocomplete, best first ('' → most mentioned)
- *   quotes(speaker?: string): QuoteEntry[];
- *   speakers(query: string, limit?: number): string[];       // autocomplete
- *   timeline(): TimelineEntry[];                   // dated events in order, each cited
- *   conflicts(): Conflict[];                       // every place where outlets disagree
- *   sources(): SourceSummary[];
- * }
+ * A loaded corpus, ready to answer. Build it with {@link Engine.load}; every method is synchronous and
+ * pure with respect to the loaded corpus.
  */
-export type PlannedLoadProblem = LoadProblem;
+export class Engine {
+  private readonly groups: NameGroup[];
+  private conflictCache: Conflict[] | null = null;
+
+  private constructor(
+    /** Absolute path of the corpus folder. */
+    readonly root: string,
+    /** Files that could not be loaded, with what to do about them. */
+    readonly problems: LoadProblem[],
+    private readonly k: Knowledge,
+    private readonly vectors: WordVectors | null,
+    private readonly clock: () => number,
+  ) {
+    const mentions = k.facts.flatMap((f) => f.entities.map((mention) => ({ sentenceId: f.sentenceId, mention })));
+    this.groups = groupNames(mentions);
+    for (const f of k.facts) f.entities = withGroupKeys(f.entities, this.groups);
+  }
+
+  /**
+   * Loads and indexes a corpus folder (recursive, .txt and .md).
+   * @throws CorpusError when the folder is missing, not a folder, or holds no readable article
+   */
+  static async load(dir: string, options: EngineOptions & { clock?: () => number } = {}): Promise<Engine> {
+    const result = await loadCorpus(dir, { maxFileBytes: options.maxFileBytes });
+    const k = buildKnowledge(result.articles, extractFacts);
+    return new Engine(result.root, result.problems, k, vectorsOrNull(), options.clock ?? (() => performance.now()));
+  }
+
+  /** The indexed corpus, for the benchmark and the development scripts. */
+  get knowledge(): Knowledge {
+    return this.k;
+  }
+
+  stats(): EngineStats {
+    const facts = this.k.facts.reduce((n, f) => n + f.numbers.length + f.quotes.length + f.dates.length + f.attributions.length, 0);
+    return { articles: this.k.articles.length, outlets: outletCount(this.k), sentences: this.k.sentences.length, facts };
+  }
+
+  /** Answers a question; never throws for bad input (answered=false with a message). */
+  ask(question: string): Answer {
+    const a = answerQuestion(this.k, question, this.vectors, this.clock);
+    return { ...a, ms: Math.round(a.ms * 100) / 100 };
+  }
+
+  /** Names in the corpus matching a query (autocomplete), best first; an empty query lists the most mentioned. */
+  names(query: string, limit = 25): NameSummary[] {
+    const q = query.trim();
+    const list = q ? findNames(q, this.groups, limit) : [...this.groups].sort((a, b) => b.sentences.length - a.sentences.length || a.display.localeCompare(b.display)).slice(0, limit);
+    return list.map(summary);
+  }
+
+  /** What the coverage says about a person, place or organisation; null when no name matches. */
+  about(name: string, limit = 12): AboutResult | null {
+    const group = findNames(name, this.groups, 1)[0];
+    if (!group) return null;
+    return { name: summary(group), facts: this.mergeAcrossArticles(group.sentences, limit) };
+  }
+
+  /**
+   * Sentences merged across articles: a sentence that says what an earlier one already said becomes
+   * one more source of it.
+   */
+  private mergeAcrossArticles(sentenceIds: readonly number[], limit: number): CitedFact[] {
+    const groups: number[][] = [];
+    for (const id of [...sentenceIds].sort((a, b) => a - b)) {
+      const articleId = this.k.sentences[id]!.articleId;
+      const same = groups.find((g) => !g.some((x) => this.k.sentences[x]!.articleId === articleId) && statementOverlap(this.k, g[0]!, id) >= 0.6);
+      if (same) same.push(id);
+      else groups.push([id]);
+    }
+    return groups
+      .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
+      .slice(0, limit)
+      .map((g) => citedFact(this.k, g[0]!, undefined, g.slice(1)));
+  }
+
+  /** Quotations (not one- or two-word scare quotes) with their speakers, optionally of one speaker. */
+  quotes(speaker?: string): QuoteEntry[] {
+    const wantKey = speaker?.trim() ? (nameKeyOf(speaker, this.groups) ?? null) : undefined;
+    const entries: Array<QuoteEntry & { key: string }> = [];
+    for (const f of this.k.facts) {
+      for (const q of f.quotes) {
+        if (q.short) continue;
+        const who = q.speaker ? (this.groups.find((g) => g.key === nameKeyOf(q.speaker!, this.groups))?.display ?? q.speaker) : null;
+        if (wantKey !== undefined) {
+          const key = q.speaker ? nameKeyOf(q.speaker, this.groups) : undefined;
+          const matches = wantKey ? key === wantKey : !!who && who.toLowerCase().includes(speaker!.trim().toLowerCase());
+          if (!matches) continue;
+        }
+        const norm = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        const existing = entries.find((e) => e.key === norm || (norm.length > 30 && (e.key.includes(norm) || norm.includes(e.key))));
+        const src = sourceOf(this.k, f.sentenceId);
+        if (existing) {
+          if (!existing.sources.some((s) => s.file === src.file)) existing.sources.push(src);
+          if (!existing.speaker && who) existing.speaker = who;
+          continue;
+        }
+        entries.push({ key: norm, text: q.text, speaker: who, sources: [src] });
+      }
+    }
+    return entries.map(({ key: _key, ...e }) => e);
+  }
+
+  /** Speakers of quotations matching a query (autocomplete). */
+  speakers(query: string, limit = 25): string[] {
+    const all = new Map<string, number>();
+    for (const q of this.quotes()) if (q.speaker) all.set(q.speaker, (all.get(q.speaker) ?? 0) + q.sources.length);
+    const wanted = query.trim().toLowerCase();
+    return [...all]
+      .filter(([name]) => !wanted || name.toLowerCase().includes(wanted) || findNames(wanted, this.groups, 5).some((g) => g.display === name))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([name]) => name);
+  }
+
+  /** Dated events in calendar order, each with how its date was read and every article reporting it. */
+  timeline(): TimelineEntry[] {
+    const entries: TimelineEntry[] = [];
+    const firstOf = new Map<TimelineEntry, number>();
+    for (const f of this.k.facts) {
+      for (const d of f.dates) {
+        const same = entries.find((e) => e.date === d.date && e.precision === d.precision && statementOverlap(this.k, firstOf.get(e)!, f.sentenceId) >= 0.5);
+        const src = sourceOf(this.k, f.sentenceId);
+        if (same) {
+          if (!same.sources.some((s) => s.file === src.file)) same.sources.push(src);
+          continue;
+        }
+        const entry: TimelineEntry = { date: d.date, precision: d.precision, how: d.how, text: this.k.sentences[f.sentenceId]!.text, sources: [src] };
+        firstOf.set(entry, f.sentenceId);
+        entries.push(entry);
+      }
+    }
+    return entries.sort((a, b) => a.date.localeCompare(b.date) || b.sources.length - a.sources.length);
+  }
+
+  /** Every place where outlets give different figures for the same thing. */
+  conflicts(): Conflict[] {
+    this.conflictCache ??= corpusConflicts(this.k, this.vectors);
+    return this.conflictCache;
+  }
+
+  /** The articles loaded. */
+  sources(): SourceSummary[] {
+    return this.k.articles.map((a) => {
+      const ids = this.k.sentences.filter((s) => s.articleId === a.id).map((s) => s.id);
+      const facts = ids.reduce((n, id) => {
+        const f = this.k.facts[id]!;
+        return n + f.numbers.length + f.quotes.length + f.dates.length + f.attributions.length;
+      }, 0);
+      return {
+        file: a.file,
+        outlet: a.meta.outlet ?? null,
+        title: a.meta.title ?? null,
+        published: a.meta.published ?? null,
+        url: a.meta.url ?? null,
+        author: a.meta.author ?? null,
+        sentences: ids.length,
+        facts,
+      };
+    });
+  }
+}

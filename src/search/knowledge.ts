@@ -35,18 +35,18 @@ export interface Knowledge {
   titleTerms: string[][];
 }
 
-/** Extracts the facts of one paragraph's sentences; injected so the index can be built without them. */
-export type ParagraphFactExtractor = (
-  sentences: AnalysedSentence[],
-  article: Article,
-  firstSentenceId: number,
-) => SentenceFacts[];
+/**
+ * Extracts the facts of one article's sentences (paragraph by paragraph, in order), flattened; injected
+ * so that the index can be built without them. Whole articles, because a speaker named in one paragraph
+ * is often the "he" of the next.
+ */
+export type ArticleFactExtractor = (article: Article, paragraphs: AnalysedSentence[][], firstSentenceId: number) => SentenceFacts[];
 
-const noFacts: ParagraphFactExtractor = (sentences, _article, first) =>
-  sentences.map((_, i) => ({ sentenceId: first + i, numbers: [], quotes: [], attributions: [], dates: [], entities: [] }));
+const noFacts: ArticleFactExtractor = (_article, paragraphs, first) =>
+  paragraphs.flat().map((_, i) => ({ sentenceId: first + i, numbers: [], quotes: [], attributions: [], dates: [], entities: [] }));
 
 /** Builds sentences, facts and indexes for a list of articles. */
-export function buildKnowledge(articles: Article[], extract: ParagraphFactExtractor = noFacts): Knowledge {
+export function buildKnowledge(articles: Article[], extract: ArticleFactExtractor = noFacts): Knowledge {
   const sentences: SentenceRecord[] = [];
   const paragraphs: ParagraphRecord[] = [];
   const facts: SentenceFacts[] = [];
@@ -57,12 +57,13 @@ export function buildKnowledge(articles: Article[], extract: ParagraphFactExtrac
   for (const article of articles) {
     const firstOfArticle = sentences.length;
     titleTerms[article.id] = article.meta.title ? termsOf(analyseParagraph(article.meta.title).flatMap((s) => s.tokens)) : [];
+    const analysedParagraphs: AnalysedSentence[][] = [];
     for (const para of article.paragraphs) {
       const analysed = analyseParagraph(para.text);
       if (!analysed.length) continue;
+      analysedParagraphs.push(analysed);
       const paragraphId = paragraphs.length;
       const record: ParagraphRecord = { id: paragraphId, articleId: article.id, index: para.index, sentenceIds: [] };
-      const first = sentences.length;
       const paraTerms: string[] = [];
       analysed.forEach((s, position) => {
         const terms = termsOf(s.tokens);
@@ -74,8 +75,8 @@ export function buildKnowledge(articles: Article[], extract: ParagraphFactExtrac
       });
       paragraphIndex.add(paragraphId, paraTerms);
       paragraphs.push(record);
-      facts.push(...extract(analysed, article, first));
     }
+    facts.push(...extract(article, analysedParagraphs, firstOfArticle));
     articleSentences[article.id] = [firstOfArticle, sentences.length];
   }
   return { articles, sentences, paragraphs, facts, sentenceIndex, paragraphIndex, titleTerms, articleSentences };

@@ -25,7 +25,7 @@ function lastWord(s: string): string {
 }
 
 function startsNewSentence(next: string): boolean {
-  const t = next.trimStart().replace(/^["“‘'(\[]+/, '');
+  const t = next.trimStart().replace(/^["“‘'([]+/, '');
   return /^[A-Z0-9]/.test(t);
 }
 

@@ -1,0 +1,73 @@
+/** Citations: from a sentence to the article, outlet, date and paragraph it is quoted from. */
+import type { Knowledge } from '../search/knowledge.js';
+import type { Article } from '../types.js';
+import type { CitedFact, SourceRef } from './types.js';
+
+/**
+ * Who published an article, as a key for counting outlets: the outlet's name when the article says it,
+ * else the article itself (two unnamed articles are not assumed to share an outlet).
+ */
+export function outletKey(article: Article): string {
+  return article.meta.outlet ? `outlet:${article.meta.outlet.toLowerCase().replace(/\s+/g, ' ').trim()}` : `file:${article.file}`;
+}
+
+/** A name to show for the publisher: the outlet, else the file name. */
+export function outletLabel(article: Article): string {
+  return article.meta.outlet ?? article.file;
+}
+
+/** Distinct outlets (or unnamed articles) in the corpus. */
+export function outletCount(k: Knowledge): number {
+  return new Set(k.articles.map(outletKey)).size;
+}
+
+/** The citation of one sentence. */
+export function sourceOf(k: Knowledge, sentenceId: number): SourceRef {
+  const s = k.sentences[sentenceId]!;
+  const a = k.articles[s.articleId]!;
+  return {
+    file: a.file,
+    outlet: a.meta.outlet ?? null,
+    published: a.meta.published ?? null,
+    paragraph: s.paragraph,
+    quote: s.text,
+    title: a.meta.title ?? null,
+    url: a.meta.url ?? null,
+  };
+}
+
+/** A cited fact for a sentence, with the sentences of other articles that say the same. */
+export function citedFact(k: Knowledge, sentenceId: number, text?: string, alsoIn: readonly number[] = []): CitedFact {
+  const ids = [sentenceId, ...alsoIn.filter((id) => id !== sentenceId)];
+  return { text: text ?? k.sentences[sentenceId]!.text, sources: ids.map((id) => sourceOf(k, id)) };
+}
+
+/** Longest text a fact may show (the JSON contract's limit). */
+export const MAX_FACT_CHARS = 600;
+
+/**
+ * A verbatim part of a long sentence that fits the limit: the clause window with the most of the wanted
+ * terms, cut at clause punctuation where possible so that it reads as written.
+ */
+export function excerpt(sentence: string, wanted: (word: string) => boolean, max = MAX_FACT_CHARS): string {
+  if (sentence.length <= max) return sentence;
+  const cuts = [0];
+  const re = /[;,:–—]\s+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence))) cuts.push(m.index + m[0].length);
+  let best = sentence.slice(0, max);
+  let bestHits = -1;
+  for (const start of cuts) {
+    let piece = sentence.slice(start, start + max);
+    if (start + max < sentence.length) {
+      const lastCut = Math.max(piece.lastIndexOf(', '), piece.lastIndexOf('; '), piece.lastIndexOf(' '));
+      if (lastCut > max / 2) piece = piece.slice(0, lastCut);
+    }
+    const hits = piece.split(/\W+/).filter((w) => w && wanted(w.toLowerCase())).length;
+    if (hits > bestHits) {
+      bestHits = hits;
+      best = piece;
+    }
+  }
+  return best.trim();
+}

@@ -1,0 +1,97 @@
+/**
+ * The Discord connection: a discord.js Client with only the Guilds intent, mentions disabled by default,
+ * REST pointed at DISCORD_API_BASE when set (the gateway address then comes from that API's
+ * /gateway/bot, as it does from Discord's), and every client, gateway and REST event that matters logged.
+ */
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import { errorFields, type Logger } from '../log.js';
+import { catalogueOf, type Command, type CoverageEngine } from './command.js';
+import { createDispatcher, NO_MENTIONS } from './interactions.js';
+import { PageStore } from './pager.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit.js';
+
+export interface BotOptions {
+  token: string;
+  /** REST base replacing https://discord.com/api; null for Discord's. */
+  apiBase: string | null;
+  engine: CoverageEngine;
+  commands: readonly Command[];
+  logger: Logger;
+  rateLimit?: RateLimitOptions;
+  /** How many times a failed REST call (5xx, network) is retried before the command gives up. */
+  restRetries?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  /** Resolves once the client is ready (servers received). */
+  ready: Promise<void>;
+  /** Disconnects cleanly; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Builds the client without connecting: the options are the bot's whole footprint on Discord. */
+export function createClient(apiBase: string | null, restRetries?: number): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: { ...(apiBase ? { api: apiBase } : {}), ...(restRetries !== undefined ? { retries: restRetries } : {}) },
+  });
+}
+
+/** Connects to Discord and answers interactions until stopped. Rejects when login fails. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { logger, engine } = options;
+  const client = createClient(options.apiBase, options.restRetries);
+  const commands = new Map(options.commands.map((c) => [c.data.name, c]));
+  const dispatch = createDispatcher({
+    context: { engine, catalogue: catalogueOf(options.commands) },
+    commands,
+    logger,
+    limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    pages: new PageStore(),
+  });
+
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, async (c) => {
+      const stats = await engine.stats();
+      logger.info('ready', {
+        user: c.user.tag,
+        servers: c.guilds.cache.size,
+        articles: stats.articles,
+        facts: stats.facts,
+      });
+      resolve();
+    });
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.Error, (error) => logger.error('client error', errorFields(error)));
+  client.on(Events.Warn, (message) => logger.warn('client warning', { detail: message }));
+  client.on(Events.Debug, (message) => logger.debug('discord.js', { detail: message }));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn('gateway closed for good', { shard, code: event.code }));
+  client.on(Events.ShardReconnecting, (shard) => logger.warn('gateway reconnecting', { shard }));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info('gateway resumed', { shard, replayed }));
+  client.on(Events.ShardError, (error, shard) => logger.error('gateway error', { shard, ...errorFields(error) }));
+  client.on(Events.GuildCreate, (guild) => {
+    if (client.isReady()) logger.info('added to a server', { server: guild.id, servers: client.guilds.cache.size });
+  });
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn('discord rate limit', { route: info.route, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }),
+  );
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await client.destroy();
+  };
+
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { client, ready, stop };
+}

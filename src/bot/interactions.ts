@@ -1,0 +1,183 @@
+/**
+ * The single entry point for everything Discord sends the bot: slash commands, autocomplete and the
+ * paging buttons. It owns the cross-cutting behaviour so the command files stay thin: the rate limit,
+ * deferring, sending pages within limits with mentions disabled, the one error handler, and one log line
+ * per interaction.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+} from 'discord.js';
+import { errorFields, type Logger } from '../log.js';
+import { clip } from '../render/paging.js';
+import { notice, type Page } from '../render/embed.js';
+import { hasPrivateOption, PRIVATE_OPTION, type Command, type CommandContext } from './command.js';
+import { apology, discordFailure, interactionGone, newErrorId, slowDown } from './errors.js';
+import { pageButtons, parsePageButton, type PageStore } from './pager.js';
+import type { RateLimiter } from './rateLimit.js';
+
+/** Nobody is ever pinged by what the bot sends, whatever the text contains. */
+export const NO_MENTIONS = { parse: [] as never[] };
+
+/** Autocomplete may offer at most this many choices. */
+export const MAX_CHOICES = 25;
+/** Discord's limit on a choice's name and value. */
+const CHOICE_TEXT = 100;
+
+export interface DispatcherDeps {
+  context: CommandContext;
+  commands: ReadonlyMap<string, Command>;
+  logger: Logger;
+  limiter: RateLimiter;
+  pages: PageStore;
+}
+
+type Outcome = 'ok' | 'deferred-ok' | 'rate-limited' | 'error' | 'discord-error' | 'unknown-command' | 'expired-pages' | 'not-owner' | 'ignored';
+
+interface Report {
+  outcome: Outcome;
+  errorId?: string;
+  pages?: number;
+}
+
+/** Message options for one page, with the paging row when there is more than one. */
+function pagePayload(pages: readonly Page[], index: number, key: string | null): InteractionEditReplyOptions {
+  const page = pages[index] ?? notice('Nothing to show.');
+  return {
+    content: '',
+    embeds: page.embeds,
+    components: key && pages.length > 1 ? [pageButtons(key, index, pages.length)] : [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+function privateReply(text: string): InteractionReplyOptions {
+  return { embeds: notice(text).embeds, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS };
+}
+
+/** Creates the handler for the client's `interactionCreate` event; it never throws. */
+export function createDispatcher(deps: DispatcherDeps): (interaction: Interaction) => Promise<void> {
+  const { logger } = deps;
+
+  async function runCommand(interaction: ChatInputCommandInteraction): Promise<Report> {
+    const command = deps.commands.get(interaction.commandName);
+    if (!command) {
+      await interaction.reply(privateReply('That command is not available any more; try /help.'));
+      return { outcome: 'unknown-command' };
+    }
+    const decision = deps.limiter.take(interaction.user.id);
+    if (!decision.ok) {
+      await interaction.reply(privateReply(slowDown(decision.retryAfterMs)));
+      return { outcome: 'rate-limited' };
+    }
+    const ephemeral = hasPrivateOption(command.data) && interaction.options.getBoolean(PRIVATE_OPTION) === true;
+    const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+    if (command.defer) await interaction.deferReply({ flags });
+
+    const pages = await command.respond(deps.context, interaction.options);
+    const key = pages.length > 1 ? deps.pages.put(pages, interaction.user.id) : null;
+    const payload = pagePayload(pages, 0, key);
+    if (interaction.deferred) await interaction.editReply(payload);
+    else await interaction.reply({ ...(payload as InteractionReplyOptions), flags });
+    return { outcome: command.defer ? 'deferred-ok' : 'ok', pages: pages.length };
+  }
+
+  async function runAutocomplete(interaction: AutocompleteInteraction): Promise<Report> {
+    const command = deps.commands.get(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const choices = command?.autocomplete ? await command.autocomplete(deps.context, { name: focused.name, value: String(focused.value) }) : [];
+    const seen = new Set<string>();
+    const valid = choices
+      .filter((c) => c.value.length >= 1 && c.value.length <= CHOICE_TEXT && !seen.has(c.value) && seen.add(c.value))
+      .slice(0, MAX_CHOICES)
+      .map((c) => ({ name: clip(c.name.trim() || c.value, CHOICE_TEXT), value: c.value }));
+    await interaction.respond(valid);
+    return { outcome: 'ok' };
+  }
+
+  async function runButton(interaction: ButtonInteraction): Promise<Report> {
+    const target = parsePageButton(interaction.customId);
+    if (!target) return { outcome: 'ignored' };
+    const kept = deps.pages.get(target.key);
+    if (!kept) {
+      await interaction.reply(privateReply('These pages have expired; run the command again to see them.'));
+      return { outcome: 'expired-pages' };
+    }
+    if (kept.ownerId !== interaction.user.id) {
+      await interaction.reply(privateReply('Only the person who ran this command can turn its pages; run it yourself to browse.'));
+      return { outcome: 'not-owner' };
+    }
+    const index = Math.min(Math.max(0, target.index), kept.pages.length - 1);
+    await interaction.update(pagePayload(kept.pages, index, target.key));
+    return { outcome: 'ok' };
+  }
+
+  /* The private apology; after a public "thinking…" it follows up privately and removes the placeholder. */
+  async function apologise(interaction: Interaction, errorId: string): Promise<void> {
+    if (!interaction.isRepliable()) return;
+    const reply = privateReply(apology(errorId));
+    if (interaction.deferred || interaction.replied) {
+      await interaction.followUp(reply);
+      if (interaction.deferred && !interaction.ephemeral) await interaction.deleteReply().catch(() => undefined);
+    } else {
+      await interaction.reply(reply);
+    }
+  }
+
+  function describe(interaction: Interaction): string {
+    if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+      return `${interaction.isAutocomplete() ? 'autocomplete ' : ''}/${interaction.commandName}`;
+    }
+    if (interaction.isButton()) return `button ${interaction.customId.split(':')[0] ?? ''}`.trim();
+    return `interaction type ${interaction.type}`;
+  }
+
+  return async function dispatch(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    let report: Report = { outcome: 'ignored' };
+    try {
+      if (interaction.isChatInputCommand()) report = await runCommand(interaction);
+      else if (interaction.isAutocomplete()) report = await runAutocomplete(interaction);
+      else if (interaction.isButton()) report = await runButton(interaction);
+    } catch (error) {
+      report = await handleFailure(interaction, error);
+    } finally {
+      logger.info('interaction', {
+        command: describe(interaction),
+        server: interaction.guildId ?? 'DM',
+        user: interaction.user.id,
+        latencyMs: Math.round(performance.now() - started),
+        outcome: report.outcome,
+        ...(report.pages && report.pages > 1 ? { pages: report.pages } : {}),
+        ...(report.errorId ? { errorId: report.errorId } : {}),
+      });
+    }
+  };
+
+  async function handleFailure(interaction: Interaction, error: unknown): Promise<Report> {
+    const errorId = newErrorId();
+    const failure = discordFailure(error);
+    if (failure) {
+      logger.warn('discord refused a call', { errorId, status: failure.status, code: failure.code, reason: clip(failure.message, 300) });
+    } else {
+      logger.error('command failed', { errorId, ...errorFields(error) });
+    }
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded && !interactionGone(failure)) await interaction.respond([]).catch(() => undefined);
+    } else if (!interactionGone(failure)) {
+      try {
+        await apologise(interaction, errorId);
+      } catch (second) {
+        const again = discordFailure(second);
+        logger.warn('could not deliver the apology', { errorId, status: again?.status ?? null, code: again?.code ?? null, reason: clip(errorFields(second).error, 300) });
+      }
+    }
+    return { outcome: failure ? 'discord-error' : 'error', errorId };
+  }
+}

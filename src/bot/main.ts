@@ -1,0 +1,81 @@
+/**
+ * `npm start`: with DISCORD_TOKEN, connects to Discord and answers slash commands until SIGINT/SIGTERM;
+ * without it, explains how to connect and opens the local console on the same commands.
+ */
+import { commands } from '../../commands/index.js';
+import { Engine } from '../engine.js';
+import { createLogger, errorFields, type Logger } from '../log.js';
+import { catalogueOf, type CommandContext } from './command.js';
+import { startBot, type RunningBot } from './client.js';
+import { ConfigError, readConfig, type BotConfig } from './config.js';
+import { runConsole } from './console.js';
+import { loadDotEnv } from './env.js';
+import { newErrorId } from './errors.js';
+
+/** After a stop is asked for, give open handles this long before exiting anyway. */
+const EXIT_GRACE_MS = 5_000;
+
+function connectHelp(articles: number, facts: number, dir: string): string {
+  return [
+    `Loaded ${articles} articles (${facts} facts) from ${dir}.`,
+    'DISCORD_TOKEN is not set, so the bot is not connecting to Discord. To connect: create an application at',
+    'https://discord.com/developers/applications, put its bot token in .env as DISCORD_TOKEN (see .env.example',
+    'and docs/discord.md), run `npm run deploy-commands`, then `npm start` again.',
+    '',
+    'Meanwhile, type the commands here as you would in Discord — /ask <question>, /facts about:<name>, /quotes,',
+    '/timeline, /conflicts, /sources, /help. A line without a slash is a question. Ctrl-D to quit.',
+    '',
+  ].join('\n');
+}
+
+async function runBot(config: BotConfig & { token: string }, context: CommandContext, logger: Logger): Promise<number> {
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ token: config.token, apiBase: config.apiBase, engine: context.engine, commands, logger });
+  } catch (error) {
+    logger.error('could not connect to Discord; check DISCORD_TOKEN (and DISCORD_API_BASE if set)', errorFields(error));
+    return 1;
+  }
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  logger.info('shutting down', { signal });
+  setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
+  await bot.stop();
+  logger.info('disconnected');
+  return 0;
+}
+
+async function main(): Promise<number> {
+  loadDotEnv(process.cwd(), process.env);
+  let config: BotConfig;
+  try {
+    config = readConfig(process.env, process.cwd());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example and docs/discord.md.\n`);
+    return 1;
+  }
+  const logger = createLogger({ level: config.logLevel, json: config.production, secrets: [config.token] });
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { errorId: newErrorId(), ...errorFields(reason) }));
+
+  let engine: Engine;
+  try {
+    engine = await Engine.load(config.corpusDir);
+  } catch (error) {
+    logger.error('could not load the coverage; set CORPUS_DIR to a folder of articles', { dir: config.corpusDir, ...errorFields(error) });
+    return 1;
+  }
+  for (const problem of engine.problems) logger.warn('part of the coverage was skipped', { file: problem.file, reason: problem.message });
+  const context: CommandContext = { engine, catalogue: catalogueOf(commands) };
+
+  if (config.token !== null) return runBot({ ...config, token: config.token }, context, logger);
+
+  const stats = engine.stats();
+  process.stderr.write(connectHelp(stats.articles, stats.facts, config.corpusDir));
+  await runConsole({ input: process.stdin, output: process.stdout, commands, context, logger, interactive: process.stdin.isTTY === true });
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,93 @@
+/**
+ * `npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] "question"`
+ * Answers questions from a corpus folder (default: seeds/). With --stdin, one question per line, one
+ * answer per line (JSON with --json), the corpus loaded once. --report prints what the loader inferred
+ * and stripped for each article.
+ * Exit codes: 0 answered (or abstained), 1 a question was unusable, 2 bad usage, 3 corpus unusable.
+ */
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { Engine } from '../engine.js';
+import { CorpusError, loadCorpus } from '../corpus/load.js';
+import { formatReport } from '../corpus/report.js';
+import { jsonLine } from '../render/json.js';
+import { renderAnswerText } from '../render/text.js';
+import { questionProblem } from '../answer/answer.js';
+import { DEFAULT_CORPUS } from './defaults.js';
+
+interface Options {
+  corpus: string;
+  json: boolean;
+  stdin: boolean;
+  report: boolean;
+  question: string;
+}
+
+const USAGE = `usage: npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] "your question"
+  --corpus DIR  folder of articles (.txt/.md, searched recursively); default: seeds/ (or CORPUS_DIR)
+  --json        print one JSON object per answer
+  --stdin       read one question per line from standard input
+  --report      print what was inferred and stripped for each article`;
+
+function parseArgs(argv: string[]): Options | string {
+  const o: Options = { corpus: process.env.CORPUS_DIR || DEFAULT_CORPUS, json: false, stdin: false, report: false, question: '' };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') o.json = true;
+    else if (a === '--stdin') o.stdin = true;
+    else if (a === '--report') o.report = true;
+    else if (a === '--corpus') {
+      const dir = argv[++i];
+      if (!dir) return '--corpus needs a folder';
+      o.corpus = dir;
+    } else if (a === '--help' || a === '-h') return '';
+    else if (a.startsWith('--')) return `unknown option ${a}`;
+    else words.push(a);
+  }
+  o.question = words.join(' ');
+  if (!o.stdin && !o.report && !o.question.trim()) return 'no question given';
+  return o;
+}
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    if (parsed) console.error(`ask: ${parsed}`);
+    console.error(USAGE);
+    return parsed ? 2 : 0;
+  }
+  const dir = resolve(parsed.corpus);
+  if (parsed.report) {
+    console.log(formatReport(await loadCorpus(dir)));
+    return 0;
+  }
+  const engine = await Engine.load(dir);
+  for (const p of engine.problems) console.error(`warning: ${p.file}: ${p.message}`);
+  const print = (q: string) => {
+    const a = engine.ask(q);
+    console.log(parsed.json ? jsonLine(a) : renderAnswerText(a) + (parsed.stdin ? '\n' : ''));
+  };
+  if (!parsed.stdin) {
+    print(parsed.question);
+    return questionProblem(parsed.question) ? 1 : 0;
+  }
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) print(line);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof CorpusError) {
+      console.error(`ask: ${err.message}`);
+      process.exitCode = 3;
+      return;
+    }
+    console.error(`ask: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 4;
+  },
+);

@@ -1,0 +1,396 @@
+/**
+ * Who a claim is attributed to: "according to X", "X said", "X reports", "X confirmed", "as reported by X",
+ * "X told Y", "X quoted Y as saying". Also the noun-phrase reading that quotes use to find their speaker:
+ * the subject before a speech verb, the phrase after an inverted one ("said Mr Coale"), and the name inside
+ * a long description ("Exiled opposition leader Sviatlana Tsikhanouskaya" → "Sviatlana Tsikhanouskaya").
+ */
+import type { AnalysedSentence, Token } from '../text/analyse.js';
+import type { AttributionMention } from '../types.js';
+import { isDemonym, isPlaceName } from './places.js';
+import { isGivenName } from './givenNames.js';
+import { surnameGender } from './nameKey.js';
+
+/** Lemmas of verbs that attribute a statement: "X said", "X confirmed". */
+export const SAY_VERBS: ReadonlySet<string> = new Set([
+  'say', 'tell', 'report', 'confirm', 'announce', 'add', 'note', 'state', 'claim', 'write', 'post', 'tweet',
+  'insist', 'argue', 'explain', 'warn', 'testify', 'acknowledge', 'admit', 'deny', 'declare', 'reply',
+  'respond', 'allege', 'assert', 'reiterate', 'quote', 'stress', 'emphasise', 'emphasize', 'estimate',
+]);
+
+/** Further verbs that can introduce a quotation without being an attribution on their own. */
+export const QUOTE_VERBS: ReadonlySet<string> = new Set([
+  ...SAY_VERBS,
+  'describe', 'call', 'dub', 'label', 'brand', 'term', 'hail', 'praise', 'thank', 'urge', 'vow', 'promise',
+  'pledge', 'ask', 'joke', 'quip', 'recall', 'remark', 'comment', 'conclude', 'exclaim', 'shout', 'suggest',
+  'complain', 'boast', 'concede', 'caution', 'counter', 'retort', 'continue', 'observe', 'mention',
+  'contend', 'maintain', 'lament', 'wonder', 'muse', 'recount', 'answer', 'accuse', 'criticise', 'criticize',
+  'slam', 'blast', 'mock', 'tout', 'demand', 'predict', 'whisper', 'scoff', 'sigh', 'laugh', 'agree',
+]);
+
+/** Courtesy titles kept with a name ("Mr Coale"), with the gender they mark. */
+const HONORIFICS: Record<string, 'm' | 'f' | undefined> = {
+  mr: 'm', 'mr.': 'm', sir: 'm', lord: 'm', ms: 'f', 'ms.': 'f', mrs: 'f', 'mrs.': 'f', miss: 'f', dame: 'f',
+  lady: 'f', dr: undefined, 'dr.': undefined, mx: undefined, 'mx.': undefined, prof: undefined, 'prof.': undefined,
+};
+
+/** Job titles dropped before a name ("President Trump" → "Trump"); they also say the name is a person. */
+const TITLES = new Set([
+  'president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen', 'sen.', 'rep', 'rep.', 'representative',
+  'congressman', 'congresswoman', 'governor', 'gov', 'gov.', 'mayor', 'general', 'gen', 'gen.', 'col', 'col.',
+  'lt', 'lt.', 'capt', 'capt.', 'captain', 'adm', 'adm.', 'sgt', 'sgt.', 'judge', 'justice', 'chancellor',
+  'king', 'queen', 'prince', 'princess', 'pope', 'cardinal', 'bishop', 'rev', 'rev.', 'reverend', 'chairman',
+  'chairwoman', 'chair', 'director', 'chief', 'ceo', 'spokesman', 'spokeswoman', 'spokesperson', 'envoy',
+  'ambassador', 'leader', 'premier', 'speaker', 'attorney', 'commissioner', 'sheriff', 'detective', 'officer',
+  'lawyer', 'adviser', 'advisor', 'aide', 'candidate', 'activist', 'campaigner', 'dissident', 'journalist',
+  'reporter', 'editor', 'analyst', 'professor', 'prosecutor', 'commander', 'founder', 'deputy', 'diplomat',
+  'negotiator', 'lawmaker', 'legislator', 'nominee', 'official', 'emir', 'sheikh', 'ayatollah', 'rabbi', 'imam',
+  'coach', 'manager', 'executive', 'head', 'member', 'counsel', 'economist', 'historian', 'strategist',
+]);
+
+/** Nouns naming a person, for phrases without a name ("the Lithuanian president", "a US official"). */
+const PERSON_NOUNS = new Set([
+  ...TITLES, 'man', 'woman', 'husband', 'wife', 'son', 'daughter', 'mother', 'father', 'brother', 'sister',
+  'friend', 'colleague', 'citizen', 'resident', 'voter', 'student', 'teacher', 'doctor', 'nurse', 'scientist',
+  'researcher', 'author', 'writer', 'witness', 'victim', 'suspect', 'defendant', 'prisoner', 'detainee',
+  'politician', 'host', 'anchor', 'commentator', 'pollster', 'expert', 'owner', 'employee', 'worker',
+]);
+const GENDERED_NOUNS: Record<string, 'm' | 'f'> = {
+  spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', congressman: 'm', congresswoman: 'f',
+  man: 'm', woman: 'f', husband: 'm', wife: 'f', son: 'm', daughter: 'f', mother: 'f', father: 'm',
+  brother: 'm', sister: 'f', king: 'm', queen: 'f', prince: 'm', princess: 'f',
+};
+
+/** Words that make a name an organisation ("BelTA state news agency", "TVP World", "Foreign Ministry"). */
+const ORG_WORDS = new Set([
+  'agency', 'ministry', 'department', 'service', 'office', 'embassy', 'government', 'administration',
+  'committee', 'council', 'party', 'union', 'group', 'organization', 'organisation', 'company', 'corporation',
+  'corp', 'inc', 'firm', 'bank', 'court', 'parliament', 'congress', 'senate', 'house', 'network', 'channel',
+  'newspaper', 'broadcaster', 'outlet', 'news', 'times', 'post', 'press', 'world', 'media', 'tv', 'radio',
+  'association', 'university', 'institute', 'foundation', 'commission', 'army', 'police', 'force', 'forces',
+  'team', 'campaign', 'kremlin', 'pentagon', 'presidency', 'bureau', 'fund', 'centre', 'center', 'board',
+  'magazine', 'journal', 'website', 'site', 'daily', 'telegraph', 'guardian', 'herald', 'tribune', 'reuters',
+  'weekly', 'gazette', 'chronicle', 'courier', 'observer', 'review', 'bulletin', 'digest', 'wire', 'insider',
+]);
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
+const PHRASE_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
+const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
+/** Time words that can stand between a subject and its verb: "The president this morning says". */
+const TIME_WORD = /^(morning|afternoon|evening|night|week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later)$/;
+const TIME_LEAD = new Set(['this', 'last', 'on', 'that', 'next', 'earlier', 'later']);
+
+/** A run of tokens of one sentence, inclusive. */
+export interface Phrase {
+  first: number;
+  last: number;
+}
+
+/** Who a phrase names, as far as the words tell. */
+export interface Speaker {
+  /** As written: "Mr Coale", "Gitanas Nauseda", "the Lithuanian president", or a pronoun. */
+  text: string;
+  pronoun: boolean;
+  /** True: a person; false: an organisation or a place; undefined: the words do not say. */
+  person?: boolean;
+  gender?: 'm' | 'f';
+  /** Character offset in the sentence, to order speakers for pronoun resolution. */
+  start: number;
+}
+
+const isPossessive = (t: Token): boolean => t.pos === 'PART' && /^['’]s?$/.test(t.text);
+const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const isQuoteMark = (t: Token): boolean => /^[“”"‘’']+$/.test(t.text) && t.pos === 'PUNCT';
+const isHyphenInside = (tokens: Token[], k: number): boolean =>
+  /^[-‐]$/.test(tokens[k]!.text) && tokens[k - 1]?.end === tokens[k]!.start && tokens[k + 1]?.start === tokens[k]!.end;
+
+function nounish(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM') return true;
+  if (isPossessive(t) || isHyphenInside(tokens, k)) return true;
+  // wink tags some names and initials as X or SYM, and a surname that is also a verb ("Fudge") as a verb
+  if ((t.pos === 'X' || t.pos === 'SYM') && isCapital(t)) return true;
+  return t.pos === 'VERB' && isCapital(t) && k > 0 && tokens[k - 1]!.pos === 'PROPN' && isCapital(tokens[k - 1]!);
+}
+
+/**
+ * The subject written before the verb at `verb`: "the US embassy in Vilnius said", "Ms Tsikhanouskaya
+ * said", "John Coale, a lawyer who headed the delegation, said". Skips adverbs and auxiliaries ("also
+ * later said", "has said") and a day ("Trump on Monday said"). Null when there is none.
+ */
+export function subjectBefore(tokens: Token[], verb: number, floor = 0): Phrase | null {
+  let j = verb - 1;
+  for (let skipped = 0; j >= floor && skipped < 5; skipped++) {
+    const t = tokens[j]!;
+    if (t.pos === 'ADV' || (t.pos === 'AUX' && !isPossessive(t)) || (t.pos === 'PART' && !isPossessive(t))) j--;
+    else if (TIME_WORD.test(t.norm)) {
+      j--;
+      while (j >= floor && TIME_LEAD.has(tokens[j]!.norm)) j--;
+    } else break;
+  }
+  if (j < floor) return null;
+  if (tokens[j]!.text === ',') return subjectAcrossCommas(tokens, j, floor);
+  return collectBackward(tokens, j, floor);
+}
+
+const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * The subject when commas stand between it and the verb: appositions and relative clauses ("John Coale,
+ * a lawyer who headed the delegation, said", "Sen. John Cornyn, R-TX, who heads the committee, said",
+ * "Mr. Jackson’s lawyer, Reid H. Weingarten, said"). Reads the comma-separated segments backwards; a
+ * segment that is a whole noun phrase is a candidate, a clause is skipped, an opening phrase ("At a news
+ * conference on Friday,") ends the search. The earliest candidate that is a name wins, else the earliest.
+ */
+function subjectAcrossCommas(tokens: Token[], comma: number, floor: number): Phrase | null {
+  const found: Phrase[] = [];
+  let end = comma;
+  for (let segments = 0; segments < 5 && end > floor; segments++) {
+    let k = end - 1;
+    while (k >= floor && end - k < 30 && tokens[k]!.text !== ',' && !isQuoteMark(tokens[k]!)) k--;
+    const start = k + 1;
+    if (start >= end) break;
+    const p = collectBackward(tokens, end - 1, start);
+    const dated = p && tokens.slice(p.first, p.last + 1).some((t) => /^\d/.test(t.text) || MONTH_OR_DAY.test(t.norm));
+    if (p && p.first === start && !dated) found.push(p);
+    else if (!p || p.first !== start) {
+      const first = tokens[start]!;
+      // an opening phrase of the sentence is not an apposition
+      if ((first.pos === 'ADP' || first.pos === 'SCONJ') && (k < floor || tokens[k]!.text !== ',')) break;
+    }
+    if (k < floor || tokens[k]!.text !== ',') break;
+    end = k;
+  }
+  if (found.length === 0) return null;
+  const named = [...found].reverse().find((p) => isCapital(tokens[p.last]!) && tokens[p.last]!.pos !== 'ADJ');
+  return named ?? found[found.length - 1]!;
+}
+
+/** The noun phrase (or personal pronoun) that ends at token `j`, read backwards. */
+function collectBackward(tokens: Token[], j: number, floor: number): Phrase | null {
+  const last = j;
+  const t = tokens[j];
+  if (!t || j < floor) return null;
+  if (t.pos === 'PRON' && PERSONAL_PRONOUNS.has(t.norm)) return { first: j, last: j };
+  let first = -1;
+  while (j >= floor && last - j < 12) {
+    const u = tokens[j]!;
+    if (nounish(tokens, j)) {
+      first = j;
+      j--;
+    } else if (u.pos === 'DET' || POSSESSIVE_DETERMINERS.has(u.norm)) {
+      first = j;
+      break;
+    } else if (u.pos === 'ADP' && PHRASE_PREPOSITIONS.has(u.norm) && first >= 0 && nounish(tokens, j - 1) && j - 1 >= floor) {
+      j--;
+    } else break;
+  }
+  if (first < 0) return null;
+  const phrase = { first, last };
+  return hasNoun(tokens, phrase) ? phrase : null;
+}
+
+function hasNoun(tokens: Token[], p: Phrase): boolean {
+  for (let k = p.first; k <= p.last; k++) {
+    const pos = tokens[k]!.pos;
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON' || ((pos === 'X' || pos === 'SYM') && isCapital(tokens[k]!))) return true;
+  }
+  return false;
+}
+
+/** The noun phrase starting at `from`: "Mr Coale" in "said Mr Coale, who…", "TVP World" in "reported by TVP World". */
+export function phraseAfter(tokens: Token[], from: number): Phrase | null {
+  let k = from;
+  const t = tokens[k];
+  if (!t) return null;
+  if (t.pos === 'PRON' && PERSONAL_PRONOUNS.has(t.norm)) return { first: k, last: k };
+  if (t.pos === 'DET' || POSSESSIVE_DETERMINERS.has(t.norm)) k++;
+  let last = -1;
+  while (k < tokens.length && k - from < 12) {
+    if (nounish(tokens, k)) {
+      last = k;
+      k++;
+    } else if (tokens[k]!.pos === 'ADP' && PHRASE_PREPOSITIONS.has(tokens[k]!.norm) && last >= 0 && nounish(tokens, k + 1)) {
+      k++;
+    } else break;
+  }
+  if (last < 0) return null;
+  const phrase = { first: from, last };
+  return hasNoun(tokens, phrase) ? phrase : null;
+}
+
+/**
+ * Reads who a phrase names. A phrase ending in a name gives the name, without the description or job
+ * title before it but with a courtesy title ("Lithuanian President Gitanas Nauseda" → "Gitanas Nauseda",
+ * "Ms Tsikhanouskaya"); a phrase without a name is kept whole ("the Lithuanian president").
+ */
+export function speakerOf(tokens: Token[], phrase: Phrase, text: string): Speaker {
+  const { first, last } = phrase;
+  const t0 = tokens[first]!;
+  if (first === last && t0.pos === 'PRON') {
+    return { text: t0.text, pronoun: true, start: t0.start, ...(t0.norm === 'he' ? { gender: 'm' as const } : t0.norm === 'she' ? { gender: 'f' as const } : {}) };
+  }
+  // the head is before any preposition: "the US embassy in Vilnius" is about an embassy
+  let headEnd = last;
+  for (let k = first + 1; k <= last; k++) {
+    if (tokens[k]!.pos === 'ADP') {
+      headEnd = k - 1;
+      break;
+    }
+  }
+  const whole = (): Speaker => {
+    let headNoun: string | undefined;
+    for (let k = headEnd; k >= first; k--) {
+      if (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'PROPN') {
+        headNoun = tokens[k]!.norm;
+        break;
+      }
+    }
+    const out: Speaker = { text: text.slice(t0.start, tokens[last]!.end), pronoun: false, start: t0.start };
+    if (headNoun && PERSON_NOUNS.has(headNoun)) out.person = true;
+    else if (headNoun && (ORG_WORDS.has(headNoun) || isPlaceName(headNoun))) out.person = false;
+    const g = headNoun ? GENDERED_NOUNS[headNoun] : undefined;
+    if (g) out.gender = g;
+    return out;
+  };
+  const end = tokens[headEnd]!;
+  if (!(isCapital(end) && end.pos !== 'ADJ') || isPossessive(end)) return whole();
+
+  // the trailing run of capitalised words is the name; a title inside it is dropped with what precedes it
+  let runStart = headEnd;
+  while (runStart - 1 >= first) {
+    const p = tokens[runStart - 1]!;
+    if ((isCapital(p) && p.pos !== 'DET' && !isPossessive(p)) || isHyphenInside(tokens, runStart - 1)) runStart--;
+    else break;
+  }
+  if (runStart === headEnd && runStart > first && ['DET', 'NUM'].includes(tokens[runStart - 1]!.pos)) return whole();
+  let nameStart = runStart;
+  let titled = false;
+  for (let k = headEnd - 1; k >= runStart; k--) {
+    if (TITLES.has(tokens[k]!.norm)) {
+      nameStart = k + 1;
+      titled = true;
+      break;
+    }
+  }
+  // a demonym, description or number in front of a name ("Lithuanian", "Six") is not part of it
+  while (nameStart < headEnd && (tokens[nameStart]!.pos === 'NUM' || isDemonym(tokens[nameStart]!.text))) nameStart++;
+  // people of a country ("Six Lithuanians", "Poles") are a group, not someone a pronoun points to
+  if (nameStart === headEnd && isDemonym(end.text)) return whole();
+  const prefix = tokens.slice(first, nameStart);
+  const prefixHead = [...prefix].reverse().find((t) => t.pos === 'NOUN' || TITLES.has(t.norm));
+  const honorific = tokens[nameStart]!.norm in HONORIFICS ? tokens[nameStart]! : undefined;
+  const nameTokens = tokens.slice(honorific ? nameStart + 1 : nameStart, headEnd + 1);
+  const out: Speaker = { text: text.slice(tokens[nameStart]!.start, end.end), pronoun: false, start: tokens[nameStart]!.start };
+  const folded = nameTokens.map((t) => t.norm);
+  const surname = folded[folded.length - 1] ?? '';
+  const orgLike =
+    folded.some((w) => ORG_WORDS.has(w)) ||
+    // acronyms and brand spellings: "CNN", "BelTA"
+    nameTokens.some((t) => (t.text.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !/^\p{Lu}\.$/u.test(t.text));
+  if (honorific) {
+    out.person = true;
+    const g = HONORIFICS[honorific.norm];
+    if (g) out.gender = g;
+  } else if (titled || (prefixHead && PERSON_NOUNS.has(prefixHead.norm))) out.person = true;
+  else if (prefixHead && ORG_WORDS.has(prefixHead.norm)) out.person = false;
+  else if (orgLike || isPlaceName(out.text)) out.person = false;
+  else if (isGivenName(folded[0] ?? '') && nameTokens.length >= 2) out.person = true;
+  if (out.person && !out.gender && surnameGender(surname) === 'f') out.gender = 'f';
+  return out;
+}
+
+/** The subject of the sentence's main clause, after an opening phrase ("In a post on X, …") or quotation. */
+export function mainSubject(tokens: Token[], skip: (k: number) => boolean): Phrase | null {
+  let from = 0;
+  while (from < tokens.length && skip(from)) from++;
+  const opener = tokens[from];
+  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ')) {
+    const comma = tokens.findIndex((t, k) => k > from && k - from < 20 && t.text === ',');
+    if (comma > 0) from = comma + 1;
+  }
+  for (let k = from; k < tokens.length; k++) {
+    if (skip(k)) continue;
+    const t = tokens[k]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    // the verb of "who heads the committee" is not the main one
+    if (['who', 'which', 'that', 'whose'].includes(tokens[k - 1]?.norm ?? '')) continue;
+    const p = subjectBefore(tokens, k, from);
+    if (p) return p;
+    if (t.pos === 'VERB') return null;
+  }
+  return null;
+}
+
+/** An attribution with the speaker reading behind it, for pronoun resolution by the caller. */
+export interface FoundAttribution extends AttributionMention {
+  speaker: Speaker;
+}
+
+/**
+ * The subject written after the verb ("said Mr Coale, who…", "said Romney in a statement", "reported
+ * AP."): a phrase that ends the clause or is followed by a preposition, and is not a date.
+ */
+export function invertedSubject(tokens: Token[], verb: number): Phrase | null {
+  const p = phraseAfter(tokens, verb + 1);
+  if (!p) return null;
+  const next = tokens[p.last + 1];
+  if (next && next.pos !== 'PUNCT' && next.pos !== 'ADP' && next.norm !== 'who') return null;
+  for (let k = p.first; k <= p.last; k++) if (DAY_WORD.test(tokens[k]!.norm) || /^\d/.test(tokens[k]!.text)) return null;
+  return p;
+}
+
+function isPassive(tokens: Token[], verb: number): boolean {
+  for (let k = verb - 1; k >= 0 && verb - k <= 3; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'ADV') continue;
+    return t.pos === 'AUX' && BE_FORMS.has(t.norm);
+  }
+  return false;
+}
+
+/**
+ * Attributions in one sentence: "according to X", "X said", "said X", "X reports", "as reported by X",
+ * "X told Y", "X quoted Y as saying" (both X and Y). Words inside quotation marks are skipped (`inQuote`
+ * tells which tokens are): a quoted "I told him" is not the article's attribution. Pronoun sources are
+ * returned with `speaker.pronoun` set, for the caller to resolve or drop.
+ */
+export function findAttributions(sentence: AnalysedSentence, inQuote: (k: number) => boolean = () => false): FoundAttribution[] {
+  const { tokens, text } = sentence;
+  const out: FoundAttribution[] = [];
+  const add = (phrase: Phrase | null, cue: string): void => {
+    if (!phrase) return;
+    const speaker = speakerOf(tokens, phrase, text);
+    if (!out.some((a) => a.source === speaker.text && a.cue === cue)) out.push({ source: speaker.text, cue, speaker });
+  };
+  let subject: Phrase | null | undefined;
+  const sentenceSubject = (): Phrase | null => (subject ??= mainSubject(tokens, inQuote));
+
+  tokens.forEach((t, k) => {
+    if (inQuote(k)) return;
+    if (t.norm === 'according' && tokens[k + 1]?.norm === 'to') return add(phraseAfter(tokens, k + 2), 'according to');
+    if (t.norm === 'citing') return add(phraseAfter(tokens, k + 1), 'citing');
+    if (t.pos !== 'VERB' || !SAY_VERBS.has(t.lemma) || /ing$/.test(t.norm)) return;
+    if (t.lemma === 'report' && tokens[k + 1]?.norm === 'by') {
+      return add(phraseAfter(tokens, k + 2), tokens[k - 1]?.norm === 'as' ? 'as reported by' : 'reported by');
+    }
+    if (isPassive(tokens, k)) return;
+    const cue = t.text.toLowerCase();
+    const subj = subjectBefore(tokens, k);
+    if (t.lemma === 'quote') {
+      const quoted = phraseAfter(tokens, k + 1);
+      const asSaying = quoted && tokens[quoted.last + 1]?.norm === 'as' && /^say/.test(tokens[quoted.last + 2]?.norm ?? '');
+      if (subj) add(subj, cue);
+      if (asSaying) add(quoted, `${cue} … as saying`);
+      return;
+    }
+    const before = tokens[k - 1];
+    // inverted order after a quotation or a comma: "…,” said Mr Coale", ", reported AP."
+    const inverted = before?.pos === 'PUNCT' ? invertedSubject(tokens, k) : null;
+    if (inverted) return add(inverted, cue);
+    if (subj) return add(subj, cue);
+    if (before && before.pos === 'CCONJ') return add(sentenceSubject(), cue);
+  });
+  return out;
+}

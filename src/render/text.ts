@@ -1,0 +1,42 @@
+/**
+ * Plain-text rendering of an answer for a terminal: the answer, how sure and how widely reported, the
+ * verbatim sentences with numbered citations, and where outlets differ.
+ */
+import type { Answer, SourceRef } from '../answer/types.js';
+
+/** "Euronews, 2025-09-12, ¶3" — outlet (or file), date when known, paragraph. */
+export function citationLine(s: SourceRef): string {
+  const who = s.outlet ?? s.file;
+  return [who, s.published ?? 'date unknown', `¶${s.paragraph}`].join(', ') + (s.url ? ` <${s.url}>` : '');
+}
+
+/** A multi-line text rendering of an answer. */
+export function renderAnswerText(a: Answer): string {
+  const lines: string[] = [];
+  if (!a.answered) {
+    lines.push(a.answer);
+    if (a.facts.length) {
+      lines.push('', 'Closest facts:');
+      a.facts.forEach((f, i) => lines.push(`  [${i + 1}] “${f.text}”`, `      ${citationLine(f.sources[0]!)}`));
+    }
+    return lines.join('\n');
+  }
+  const best = a.facts[0]!;
+  lines.push(`${best.text}`);
+  lines.push(`  (confidence: ${a.confidenceLabel} ${a.confidence.toFixed(2)} · reported by ${a.agreement.reporting} of ${a.agreement.total} outlets${a.agreement.names.length ? `: ${a.agreement.names.join(', ')}` : ''})`);
+  let n = 0;
+  lines.push('', 'Sources:');
+  for (const s of best.sources) lines.push(`  [${++n}] ${citationLine(s)}`, `      “${s.quote}”`);
+  if (a.facts.length > 1) {
+    lines.push('', 'Related:');
+    for (const f of a.facts.slice(1)) lines.push(`  [${++n}] “${f.text}”`, `      ${citationLine(f.sources[0]!)}`);
+  }
+  for (const c of a.conflicts) {
+    lines.push('', `Outlets differ on ${c.about}:`);
+    for (const claim of c.claims) {
+      lines.push(`  • “${claim.text}”`);
+      for (const s of claim.sources) lines.push(`      ${citationLine(s)}`);
+    }
+  }
+  return lines.join('\n');
+}

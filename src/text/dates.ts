@@ -1,0 +1,517 @@
+/**
+ * Date expressions in news text and their place on the calendar.
+ *
+ * Reading and resolving are separate steps: {@link scanDateExpressions} finds every expression (so that
+ * numbers inside dates are not taken for counts even when a date cannot be resolved), and
+ * {@link resolveExpression} places one on the calendar. Relative expressions ("on Thursday", "last month")
+ * need the article's publication date and are dropped without one; a month or day written without a
+ * year also needs it. News is mostly past tense, so a bare weekday or month is the latest one on or
+ * before publication, unless the clause around it is in the future tense.
+ */
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  addYears,
+  format,
+  getDay,
+  isValid,
+  nextDay,
+  parseISO,
+  previousDay,
+  startOfWeek,
+  type Day,
+} from 'date-fns';
+import type { AnalysedSentence, Token } from './analyse.js';
+import type { DateMention } from '../types.js';
+
+type Modifier = 'last' | 'next' | 'this' | undefined;
+type Unit = 'day' | 'week' | 'month' | 'year';
+
+/** What a date expression says, before it is placed on the calendar. */
+export type DateForm =
+  | { type: 'full'; y: number; m: number; d: number }
+  | { type: 'monthDay'; m: number; d: number }
+  | { type: 'monthYear'; y: number; m: number }
+  | { type: 'month'; m: number; modifier: Modifier }
+  | { type: 'year'; y: number }
+  | { type: 'weekday'; day: Day; modifier: Modifier }
+  /** today, yesterday, tomorrow, tonight, last night… */
+  | { type: 'dayOffset'; days: number }
+  /** last/this/next week, month or year; `earlier` for "earlier this …". */
+  | { type: 'relative'; unit: 'week' | 'month' | 'year'; offset: number; earlier: boolean }
+  | { type: 'weekend'; which: 'recent' | 'last' | 'this' }
+  | { type: 'ago'; n: number; unit: Unit }
+  /** "a day after", "two days before", "the next day": counted from another date of the same sentence. */
+  | { type: 'anchored'; n: number; unit: 'day'; relation: 'after' | 'before' | 'later' | 'earlier' };
+
+/** A date expression as written, with its offsets in the sentence. */
+export interface DateExpression {
+  raw: string;
+  start: number;
+  end: number;
+  form: DateForm;
+  /** The clause around it is in the future tense ("will meet on Thursday"). */
+  future: boolean;
+}
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const MONTH = `(${MONTH_NAMES.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)(?![A-Za-z])`;
+const MONTH_FULL = `(${MONTH_NAMES.join('|')})(?![A-Za-z])`;
+const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const ORD = '(?:st|nd|rd|th)?';
+
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, few: 3, several: 3,
+};
+const COUNT = `(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)`;
+
+function monthIndex(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(key)) + 1;
+}
+
+function modifierOf(word: string | undefined): Modifier {
+  const w = word?.toLowerCase();
+  return w === 'last' || w === 'next' || w === 'this' ? w : undefined;
+}
+
+function isCapitalised(s: string | undefined): boolean {
+  return !!s && /^[A-Z]/.test(s);
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  form: DateForm;
+}
+
+type Matcher = (m: RegExpExecArray, text: string, tokens?: Token[]) => Candidate | null;
+
+/** Cues that may be included in `raw` ("on Thursday", "in June") because they say the phrase is a date. */
+const RAW_CUES = new Set(['on', 'in', 'last', 'next', 'this', 'early', 'late', 'mid']);
+
+function cueStart(m: RegExpExecArray, cue: string | undefined, wordAt: number): number {
+  return cue && RAW_CUES.has(cue.toLowerCase()) ? m.index : wordAt;
+}
+
+/** Index of the token starting at an offset, or -1. */
+function tokenAt(tokens: Token[] | undefined, offset: number): number {
+  return tokens ? tokens.findIndex((t) => t.start === offset) : -1;
+}
+
+/** Plural nouns after a four-digit number make it a count ("1500 troops"), not a year. */
+function followedByPlural(text: string, end: number, tokens?: Token[]): boolean {
+  if (tokens) {
+    const i = tokens.findIndex((t) => t.start >= end);
+    const next = tokens[i];
+    if (!next || next.pos !== 'NOUN') return false;
+    return next.lemma !== next.norm || /^(people|men|women|children|police)$/.test(next.norm);
+  }
+  return /^\s+(?:people|men|women|children|[a-z]+s)\b/.test(text.slice(end));
+}
+
+const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
+  {
+    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    make: (m) => ({ start: m.index, end: m.index + m[0].length, form: { type: 'full', y: +m[1]!, m: +m[2]!, d: +m[3]! } }),
+  },
+  {
+    // "September 11, 2025", "Monday, Sept. 8, 2025", "August 22nd"
+    re: new RegExp(`(?:\\b${WEEKDAY},?\\s+)?\\b${MONTH}\\s+(\\d{1,2})${ORD}\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    make: (m) => {
+      const mo = monthIndex(m[2]!);
+      const d = +m[3]!;
+      const form: DateForm = m[4] ? { type: 'full', y: +m[4], m: mo, d } : { type: 'monthDay', m: mo, d };
+      return { start: m.index, end: m.index + m[0].length, form };
+    },
+  },
+  {
+    // "8 September, 2025", "the 4th of July"
+    re: new RegExp(`(?:\\b${WEEKDAY},?\\s+)?\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    make: (m) => {
+      const mo = monthIndex(m[3]!);
+      const d = +m[2]!;
+      const form: DateForm = m[4] ? { type: 'full', y: +m[4], m: mo, d } : { type: 'monthDay', m: mo, d };
+      return { start: m.index, end: m.index + m[0].length, form };
+    },
+  },
+  {
+    // "February 2022", "early July 2016"
+    re: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?${MONTH}(?:\\s+of)?,?\\s+(\\d{4})\\b`, 'gi'),
+    make: (m) => {
+      if (!isCapitalised(m[2])) return null;
+      return { start: m.index, end: m.index + m[0].length, form: { type: 'monthYear', y: +m[3]!, m: monthIndex(m[2]!) } };
+    },
+  },
+  {
+    // a month name alone only after a word that makes it a date: "in June", "since March", "last May"
+    re: new RegExp(
+      `\\b(in|since|by|until|till|through|throughout|during|from|before|after|last|next|this|of|early|late|mid)[-\\s]+(?:(?:early|mid|late)[-\\s]+)?${MONTH_FULL}(?!\\s*\\d)`,
+      'gi',
+    ),
+    make: (m, _text, tokens) => {
+      const name = m[2]!;
+      if (!isCapitalised(name)) return null;
+      const at = m.index + m[0].length - name.length;
+      const ti = tokenAt(tokens, at);
+      // "in May" could still be a name or a verb; wink's tag decides when there is one
+      if (ti >= 0 && tokens && !['PROPN', 'NOUN'].includes(tokens[ti]!.pos)) return null;
+      return {
+        start: cueStart(m, m[1], at),
+        end: m.index + m[0].length,
+        form: { type: 'month', m: monthIndex(name), modifier: modifierOf(m[1]) },
+      };
+    },
+  },
+  {
+    re: /\b(?:(early|mid|late)[-\s]+)?(1\d{3}|20\d{2}|21\d{2})\b/gi,
+    make: (m, text, tokens) => {
+      const at = m.index + m[0].length - m[2]!.length;
+      const before = text.slice(Math.max(0, at - 2), at);
+      const after = text.slice(at + 4, at + 6);
+      if (/[\d$£€#.,]\s?$/.test(before) || /^(?:[,.]\d|%|\d|-\d)/.test(after)) return null;
+      if (/^\s*(?:percent|per cent)/.test(text.slice(at + 4))) return null;
+      if (followedByPlural(text, at + 4, tokens)) return null;
+      return { start: m.index, end: m.index + m[0].length, form: { type: 'year', y: +m[2]! } };
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:(on|last|next|this|since|by|until|from|late|early)\\s+)?${WEEKDAY}\\b`, 'gi'),
+    make: (m) => {
+      const name = m[2]!;
+      if (!isCapitalised(name)) return null;
+      const at = m.index + m[0].length - name.length;
+      const day = WEEKDAYS.indexOf(name.toLowerCase()) as Day;
+      return { start: cueStart(m, m[1], at), end: m.index + m[0].length, form: { type: 'weekday', day, modifier: modifierOf(m[1]) } };
+    },
+  },
+  {
+    re: /\b(today|yesterday|tomorrow|tonight)\b/gi,
+    make: (m, text) => {
+      // "USA Today", "Russia Today": a capitalised "Today" inside a sentence is a name
+      if (/^T/.test(m[1]!) && /[A-Za-z,]\s*$/.test(text.slice(0, m.index))) return null;
+      const word = m[1]!.toLowerCase();
+      const days = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+      return { start: m.index, end: m.index + m[0].length, form: { type: 'dayOffset', days } };
+    },
+  },
+  {
+    re: /\b(this|last|earlier this|later this) (morning|afternoon|evening|night)\b/gi,
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      form: { type: 'dayOffset', days: m[1]!.toLowerCase() === 'last' ? -1 : 0 },
+    }),
+  },
+  {
+    re: /\b(earlier|later) today\b/gi,
+    make: (m) => ({ start: m.index, end: m.index + m[0].length, form: { type: 'dayOffset', days: 0 } }),
+  },
+  {
+    re: /\b(?:(earlier|later) )?(last|this|next) (week|month|year)\b/gi,
+    make: (m) => {
+      const which = m[2]!.toLowerCase();
+      if (m[1] && which !== 'this') return null;
+      const offset = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+      const unit = m[3]!.toLowerCase() as 'week' | 'month' | 'year';
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        form: { type: 'relative', unit, offset, earlier: m[1]?.toLowerCase() === 'earlier' },
+      };
+    },
+  },
+  {
+    re: /\b(?:(over|during|at) the|(last|this)) weekend\b/gi,
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      form: { type: 'weekend', which: m[2] ? (m[2].toLowerCase() as 'last' | 'this') : 'recent' },
+    }),
+  },
+  {
+    re: new RegExp(`\\b${COUNT} (days?|weeks?|months?|years?) ago\\b`, 'gi'),
+    make: (m) => {
+      const n = /^\d/.test(m[1]!) ? +m[1]! : SMALL_NUMBERS[m[1]!.toLowerCase()];
+      if (n === undefined) return null;
+      const unit = m[2]!.toLowerCase().replace(/s$/, '') as Unit;
+      return { start: m.index, end: m.index + m[0].length, form: { type: 'ago', n, unit } };
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:${COUNT}|the) days? (after|before|later|earlier)\\b`, 'gi'),
+    make: (m) => {
+      const n = m[1] ? (/^\d/.test(m[1]) ? +m[1] : SMALL_NUMBERS[m[1].toLowerCase()]) : 1;
+      if (n === undefined) return null;
+      const relation = m[2]!.toLowerCase() as 'after' | 'before' | 'later' | 'earlier';
+      return { start: m.index, end: m.index + m[0].length, form: { type: 'anchored', n, unit: 'day', relation } };
+    },
+  },
+  {
+    re: /\bthe (next|following|previous) day\b/gi,
+    make: (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      form: { type: 'anchored', n: 1, unit: 'day', relation: m[1]!.toLowerCase() === 'previous' ? 'earlier' : 'later' },
+    }),
+  },
+];
+
+const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'wo', 'upcoming', 'scheduled', 'due']);
+
+/** The clause before `offset` has a future marker: scans back to the nearest clause break. */
+function inFutureClause(text: string, offset: number, tokens?: Token[]): boolean {
+  if (tokens) {
+    for (let i = tokens.findIndex((t) => t.start >= offset) - 1, seen = 0; i >= 0 && seen < 10; i--, seen++) {
+      const t = tokens[i]!;
+      if (/^[,;:—–()“”"]$/.test(t.text)) return false;
+      if (FUTURE_WORDS.has(t.norm)) return true;
+    }
+    return false;
+  }
+  const clause = text.slice(0, offset).split(/[,;:—–()“”"]/).pop() ?? '';
+  return /\b(will|shall|upcoming|scheduled|due)\b|'ll\b/i.test(clause);
+}
+
+/**
+ * Finds every date expression in a text. Overlapping readings keep the longest ("Monday, Sept. 8, 2025"
+ * over "Monday"). Tokens, when given, reject four-digit counts and month names that wink does not tag as
+ * names, and decide the tense of the clause.
+ */
+export function scanDateExpressions(text: string, tokens?: Token[]): DateExpression[] {
+  const found: Candidate[] = [];
+  for (const { re, make } of MATCHERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const c = make(m, text, tokens);
+      if (c) found.push(c);
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of found) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map((c) => ({
+    raw: text.slice(c.start, c.end),
+    start: c.start,
+    end: c.end,
+    form: c.form,
+    future: inFutureClause(text, c.start, tokens),
+  }));
+}
+
+const iso = (d: Date): string => format(d, 'yyyy-MM-dd');
+const shown = (d: Date, precision: DateMention['precision']): string =>
+  format(d, precision === 'day' ? 'yyyy-MM-dd' : precision === 'month' ? 'yyyy-MM' : 'yyyy');
+
+function calendarDate(y: number, m: number, d: number): Date | null {
+  const date = new Date(y, m - 1, d);
+  return isValid(date) && date.getMonth() === m - 1 && date.getDate() === d ? date : null;
+}
+
+function mention(e: DateExpression, date: Date, precision: DateMention['precision'], rule: string, end?: Date): DateMention {
+  const out: DateMention = {
+    raw: e.raw,
+    date: iso(date),
+    precision,
+    how: `“${e.raw}”: ${rule} → ${shown(date, precision)}${end ? ` to ${iso(end)}` : ''}`,
+    start: e.start,
+  };
+  if (end) out.end = iso(end);
+  return out;
+}
+
+/** The latest date on or before `pub` among the same day of nearby years; the first on or after when `future`. */
+function nearestYear(make: (y: number) => Date | null, pub: Date, future: boolean): Date | null {
+  const y = pub.getFullYear();
+  const options = [y - 1, y, y + 1].map(make).filter((d): d is Date => d !== null);
+  const ok = options.filter((d) => (future ? d.getTime() >= pub.getTime() : d.getTime() <= pub.getTime()));
+  return (future ? ok[0] : ok[ok.length - 1]) ?? null;
+}
+
+/**
+ * Places a date expression on the calendar. Relative expressions need `published` (`yyyy-MM-dd`) and
+ * return null without it; anchored ones ("a day after") need `anchor`, another day-precision date of the
+ * same sentence, and `anchorBefore`: whether that anchor is written before the expression.
+ */
+export function resolveExpression(
+  e: DateExpression,
+  published?: string,
+  anchor?: { mention: DateMention; before: boolean },
+): DateMention | null {
+  const f = e.form;
+  if (f.type === 'full') {
+    const d = calendarDate(f.y, f.m, f.d);
+    return d ? mention(e, d, 'day', 'written in full') : null;
+  }
+  if (f.type === 'monthYear') {
+    const d = calendarDate(f.y, f.m, 1);
+    return d ? mention(e, d, 'month', 'month and year as written') : null;
+  }
+  if (f.type === 'year') return mention(e, new Date(f.y, 0, 1), 'year', `the year ${f.y}`);
+
+  const pub = published ? parseISO(published) : null;
+  if (!pub || !isValid(pub)) return null;
+  const p = iso(pub);
+  const tense = e.future ? 'on or after' : 'on or before';
+  switch (f.type) {
+    case 'monthDay': {
+      const d = nearestYear((y) => calendarDate(y, f.m, f.d), pub, e.future);
+      const which = e.future ? 'the first' : 'the latest';
+      return d ? mention(e, d, 'day', `${which} ${MONTH_NAMES[f.m - 1]} ${f.d} ${tense} publication (${p})`) : null;
+    }
+    case 'month': {
+      const name = MONTH_NAMES[f.m - 1]!;
+      const pm = pub.getFullYear() * 12 + pub.getMonth();
+      const make = (y: number): Date => new Date(y, f.m - 1, 1);
+      const idx = (d: Date): number => d.getFullYear() * 12 + d.getMonth();
+      const years = [pub.getFullYear() - 1, pub.getFullYear(), pub.getFullYear() + 1].map(make);
+      let d: Date | undefined;
+      let rule: string;
+      if (f.modifier === 'last') {
+        d = years.filter((x) => idx(x) < pm).pop();
+        rule = `the latest ${name} before the month of publication (${p})`;
+      } else if (f.modifier === 'next') {
+        d = years.find((x) => idx(x) > pm);
+        rule = `the first ${name} after the month of publication (${p})`;
+      } else if (f.modifier === 'this') {
+        d = make(pub.getFullYear());
+        rule = `${name} of the publication year (${p})`;
+      } else if (e.future) {
+        d = years.find((x) => idx(x) >= pm);
+        rule = `the first ${name} on or after publication (${p}), future tense`;
+      } else {
+        d = years.filter((x) => idx(x) <= pm).pop();
+        rule = `the latest ${name} not after publication (${p})`;
+      }
+      return d ? mention(e, d, 'month', rule) : null;
+    }
+    case 'weekday': {
+      const name = WEEKDAYS[f.day]![0]!.toUpperCase() + WEEKDAYS[f.day]!.slice(1);
+      const same = getDay(pub) === f.day;
+      let d: Date;
+      let rule: string;
+      if (f.modifier === 'last') {
+        d = previousDay(pub, f.day);
+        rule = `the ${name} before publication (${p})`;
+      } else if (f.modifier === 'next') {
+        d = nextDay(pub, f.day);
+        rule = `the ${name} after publication (${p})`;
+      } else if (e.future) {
+        d = same ? pub : nextDay(pub, f.day);
+        rule = `the ${name} on or after publication (${p}), future tense`;
+      } else {
+        d = same ? pub : previousDay(pub, f.day);
+        rule = `the ${name} on or before publication (${p})`;
+      }
+      return mention(e, d, 'day', rule);
+    }
+    case 'dayOffset': {
+      const d = addDays(pub, f.days);
+      const rule = f.days === 0 ? `the publication date (${p})` : f.days < 0 ? `the day before publication (${p})` : `the day after publication (${p})`;
+      return mention(e, d, 'day', rule);
+    }
+    case 'relative': {
+      if (f.unit === 'week') {
+        const monday = addWeeks(startOfWeek(pub, { weekStartsOn: 1 }), f.offset);
+        const end = f.earlier ? pub : addDays(monday, 6);
+        const which = f.offset < 0 ? 'the week before' : f.offset > 0 ? 'the week after' : 'the week of';
+        return mention(e, monday, 'day', `${which} publication (${p}), Monday to ${f.earlier ? 'publication' : 'Sunday'}`, end);
+      }
+      if (f.unit === 'month') {
+        const d = addMonths(new Date(pub.getFullYear(), pub.getMonth(), 1), f.offset);
+        const which = f.offset < 0 ? 'the month before' : f.offset > 0 ? 'the month after' : 'the month of';
+        return mention(e, d, 'month', `${which} publication (${p})`);
+      }
+      const d = addYears(new Date(pub.getFullYear(), 0, 1), f.offset);
+      const which = f.offset < 0 ? 'the year before' : f.offset > 0 ? 'the year after' : 'the year of';
+      return mention(e, d, 'year', `${which} publication (${p})`);
+    }
+    case 'weekend': {
+      let saturday: Date;
+      let rule: string;
+      if (f.which === 'last') {
+        saturday = previousDay(startOfWeek(pub, { weekStartsOn: 1 }), 6);
+        rule = `the weekend before the week of publication (${p})`;
+      } else if (f.which === 'this') {
+        saturday = addDays(startOfWeek(pub, { weekStartsOn: 1 }), 5);
+        rule = `the weekend of the week of publication (${p})`;
+      } else {
+        saturday = getDay(pub) === 6 ? pub : previousDay(pub, 6);
+        rule = `the weekend on or before publication (${p})`;
+      }
+      return mention(e, saturday, 'day', rule, addDays(saturday, 1));
+    }
+    case 'ago': {
+      const precision: DateMention['precision'] = f.unit === 'month' ? 'month' : f.unit === 'year' ? 'year' : 'day';
+      const d =
+        f.unit === 'day' ? addDays(pub, -f.n) : f.unit === 'week' ? addWeeks(pub, -f.n) : f.unit === 'month' ? addMonths(pub, -f.n) : addYears(pub, -f.n);
+      return mention(e, d, precision, `${f.n} ${f.unit}${f.n > 1 ? 's' : ''} before publication (${p})`);
+    }
+    case 'anchored': {
+      if (!anchor || anchor.mention.precision !== 'day') return null;
+      const a = parseISO(anchor.mention.date);
+      // "X on Thursday, a day after Y" dates Y; "X a day after Y on Thursday" dates X
+      let sign: number;
+      if (f.relation === 'after') sign = anchor.before ? -1 : 1;
+      else if (f.relation === 'before') sign = anchor.before ? 1 : -1;
+      else if (!anchor.before) return null;
+      else sign = f.relation === 'later' ? 1 : -1;
+      const d = addDays(a, sign * f.n);
+      const word = sign < 0 ? 'before' : 'after';
+      return mention(e, d, 'day', `${f.n} day${f.n > 1 ? 's' : ''} ${word} “${anchor.mention.raw}” (${anchor.mention.date}) in the same sentence`);
+    }
+  }
+  return null;
+}
+
+/**
+ * Resolves the expressions of one sentence, leaving out those that cannot be placed. "A day after" is
+ * anchored on the nearest other day-precision date of the same sentence.
+ */
+export function resolveDateExpressions(exprs: DateExpression[], published?: string): DateMention[] {
+  const direct = exprs.map((e) => (e.form.type === 'anchored' ? null : resolveExpression(e, published)));
+  const out: DateMention[] = [];
+  exprs.forEach((e, i) => {
+    let m = direct[i] ?? null;
+    if (e.form.type === 'anchored') {
+      let best: { mention: DateMention; before: boolean; distance: number } | undefined;
+      direct.forEach((d, j) => {
+        if (!d || d.precision !== 'day' || d.end) return;
+        const other = exprs[j]!;
+        const before = other.end <= e.start;
+        const distance = before ? e.start - other.end : other.start - e.end;
+        if (!best || distance < best.distance) best = { mention: d, before, distance };
+      });
+      m = best ? resolveExpression(e, published, best) : null;
+    }
+    if (m) out.push(m);
+  });
+  return out;
+}
+
+/**
+ * Date mentions of one analysed sentence, resolved against the publication date (`yyyy-MM-dd`). Expressions
+ * that cannot be resolved (relative ones without a publication date) are left out.
+ */
+export function findDates(sentence: AnalysedSentence, published?: string): DateMention[] {
+  return resolveDateExpressions(scanDateExpressions(sentence.text, sentence.tokens), published);
+}
+
+/**
+ * Resolves the first date expression in `expr` ("last month", "on Thursday", "Sept. 8, 2025"), or null when
+ * there is none or it cannot be resolved. Used by tests and by "when" questions.
+ */
+export function resolveDate(expr: string, published?: string): DateMention | null {
+  return resolveDateExpressions(scanDateExpressions(expr), published)[0] ?? null;
+}
