@@ -1,7 +1,8 @@
 // Dev harness: ranks SQuAD questions in-process (no spawn) for fast iteration on ranking.
+import { wordVectors } from '../src/text/embeddings.js';
 import { readFileSync } from 'node:fs';
 import { parseQuestion } from '../src/answer/question.js';
-import { queryTerms } from '../src/answer/query.js';
+import { correctSpelling, queryTerms } from '../src/answer/query.js';
 import { loadKnowledge } from './dev-corpus.js';
 import { rankSentences } from '../src/answer/rank.js';
 import { RANK_MODEL } from "../src/answer/rankModel.js";
@@ -19,8 +20,8 @@ const byKind = new Map<string, [number, number]>();
 t = Date.now();
 const fails: string[] = [];
 for (const q of qs) {
-  const pq = parseQuestion(q.q);
-  const query = queryTerms(k, pq);
+  const pq = correctSpelling(k, parseQuestion(q.q));
+  const query = queryTerms(k, pq, wordVectors());
   const r = rankSentences(k, pq, query, 1, W)[0];
   const text = r ? fold(k.sentences[r.sentenceId]!.text) : '';
   const ok = q.answers.some((g) => text.includes(fold(g)));

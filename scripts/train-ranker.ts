@@ -4,12 +4,13 @@
  * Trains on one half of the questions and reports accuracy on the other half, then on all of them.
  *   npx tsx scripts/train-ranker.ts [--set ../shared/eval/squad] [--limit N]
  */
+import { wordVectors } from '../src/text/embeddings.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadKnowledge } from './dev-corpus.js';
 import { parseQuestion } from '../src/answer/question.js';
 import { candidates } from '../src/answer/rank.js';
-import { queryTerms } from '../src/answer/query.js';
+import { correctSpelling, queryTerms } from '../src/answer/query.js';
 import { FEATURE_NAMES, type FeatureName } from '../src/answer/features.js';
 import { RANK_MODEL } from '../src/answer/rankModel.js';
 
@@ -27,9 +28,9 @@ const data: Row[][] = [];
 const kinds: string[] = [];
 const t0 = Date.now();
 for (const q of qs) {
-  const pq = parseQuestion(q.q);
+  const pq = correctSpelling(k, parseQuestion(q.q));
   kinds.push(pq.kind);
-  const cands = candidates(k, pq, queryTerms(k, pq));
+  const cands = candidates(k, pq, queryTerms(k, pq, wordVectors()));
   data.push(cands.map((c) => ({ x: FEATURE_NAMES.map((n) => c.features[n]), gold: q.answers.some((g) => fold(k.sentences[c.sentenceId]!.text).includes(fold(g))) })));
 }
 console.log(`features for ${qs.length} questions in ${Date.now() - t0} ms`);

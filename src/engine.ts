@@ -77,7 +77,13 @@ export interface EngineStats {
 
 /** Facts of an article: numbers, quotes, attributions and dates, plus the names in each sentence. */
 const extractFacts: ArticleFactExtractor = (article, paragraphs, first) => {
-  const parts = extractArticleFacts(paragraphs, { published: article.meta.published }).flat();
+  let parts: ReturnType<typeof extractArticleFacts>[number] = [];
+  try {
+    parts = extractArticleFacts(paragraphs, { published: article.meta.published }).flat();
+  } catch {
+    // an extraction bug must not cost the article: its sentences stay searchable without facts
+    parts = [];
+  }
   return paragraphs.flat().map((sentence, i): SentenceFacts => {
     const p = parts[i] ?? { numbers: [], quotes: [], attributions: [], dates: [] };
     return { sentenceId: first + i, ...p, entities: extractEntities(sentence) };

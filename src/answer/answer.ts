@@ -6,7 +6,7 @@ import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import { agreement } from './agreement.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
-import { queryTerms } from './query.js';
+import { correctSpelling, queryTerms } from './query.js';
 import { candidates, type RankedSentence } from './rank.js';
 import { linearScore } from './features.js';
 import { RANK_MODEL } from './rankModel.js';
@@ -93,8 +93,8 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const problem = questionProblem(question);
   if (problem) return notAnswered(question, problem, k, started, clock);
 
-  const q = parseQuestion(question);
-  const query = queryTerms(k, q);
+  const q = correctSpelling(k, parseQuestion(question));
+  const query = queryTerms(k, q, vectors);
   const pool = candidates(k, q, query, ANSWER_SETTINGS.pool)
     .map((c) => ({ ...c, score: linearScore(c.features, RANK_MODEL) }))
     .sort((a, b) => b.score - a.score || a.sentenceId - b.sentenceId);

@@ -6,6 +6,9 @@
 import type { AnalysedSentence } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
 import type { ParsedQuestion } from './question.js';
+import type { SentenceFacts } from '../types.js';
+import { fold } from '../text/analyse.js';
+import { countedWords, sameThing } from './agreement.js';
 
 export const FEATURE_NAMES = [
   'bm25',
@@ -34,6 +37,13 @@ export const FEATURE_NAMES = [
   'whatNumber',
   'localCoverage',
   'localWindow',
+  'countedFocus',
+  'countedVerb',
+  'dateFact',
+  'personFact',
+  'reasonCue',
+  'speakerQuote',
+  'quotedMatch',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -75,16 +85,28 @@ export interface QuestionContext {
   /** Adjacent pairs of question terms. */
   bigrams: Set<string>;
   focus: string[];
+  /** What a how-many question counts. */
+  counted: string[];
+  /** Lemmas of the question's main verbs. */
+  verbs: string[];
+  /** Folded capitalised words of the question (names), for matching speakers. */
+  names: string[];
+  /** Folded quoted phrase of the question, if any. */
+  quoted: string | null;
 }
 
 export function questionContext(q: ParsedQuestion, idf: (term: string) => number): QuestionContext {
   const asked = new Set(q.tokens.map((t) => t.norm));
-  const words = q.terms.map((t) => ({ word: t.word.toLowerCase(), term: t.term, idf: idf(t.term) }));
+  const words = q.terms.map((t) => ({ word: t.lemma, term: t.term, idf: idf(t.term) }));
   const totalIdf = words.reduce((s, w) => s + w.idf, 0) || 1;
   const bigrams = new Set<string>();
   for (let i = 1; i < q.terms.length; i++) bigrams.add(`${q.terms[i - 1]!.term} ${q.terms[i]!.term}`);
-  const focus = q.terms.filter((t) => t.focus).map((t) => t.word.toLowerCase());
-  return { q, asked, words, totalIdf, bigrams, focus };
+  const focus = q.terms.filter((t) => t.focus).map((t) => t.lemma);
+  const counted = q.kind === 'how-many' ? countedWords(q) : [];
+  const verbs = q.tokens.filter((t) => t.pos === 'VERB' && !/^(say|tell|do|have|be)$/.test(t.lemma)).map((t) => t.lemma);
+  const names = q.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').map((t) => t.norm.replace(/'s$/, ''));
+  const quoted = q.quoted ? fold(q.quoted).replace(/\s+/g, ' ').trim() : null;
+  return { q, asked, words, totalIdf, bigrams, focus, counted, verbs, names, quoted };
 }
 
 /** The feature vector of one candidate sentence. */
@@ -94,6 +116,7 @@ export function candidateFeatures(
   terms: readonly string[],
   first: FirstStage,
   vectors: WordVectors | null,
+  facts?: SentenceFacts,
 ): Features {
   const { q, asked } = ctx;
   const termSet = new Set(terms);
@@ -107,7 +130,7 @@ export function candidateFeatures(
 
   let soft = 0;
   if (vectors) {
-    const sentWords = content.map((t) => t.norm);
+    const sentWords = content.map((t) => t.lemma);
     for (const w of ctx.words) {
       if (termSet.has(w.term)) continue;
       let best = 0;
@@ -120,7 +143,7 @@ export function candidateFeatures(
   }
   let focus = 0;
   if (vectors && ctx.focus.length) {
-    for (const f of ctx.focus) for (const t of content) focus = Math.max(focus, vectors.similarity(f, t.norm));
+    for (const f of ctx.focus) for (const t of content) focus = Math.max(focus, vectors.similarity(f, t.lemma));
   }
 
   // how tightly the matched question terms sit together in the sentence
@@ -136,6 +159,31 @@ export function candidateFeatures(
   });
   const proximity = hits > 1 ? hits / (lastAt - firstAt + 1) : hits ? 0.5 : 0;
   const freshProper = Math.min(3, fresh.filter((t) => t.pos === 'PROPN').length) / 3;
+
+  // what the extracted facts say: a figure counting the asked thing, a resolved date, a person, a quote
+  let countedFocus = 0;
+  let countedVerb = 0;
+  if (facts && ctx.counted.length) {
+    for (const n of facts.numbers) {
+      if (n.kind !== 'count' || !n.counts || asked.has(n.raw.toLowerCase())) continue;
+      const words = n.counts.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+      if (!words.some((w) => ctx.counted.some((c) => sameThing(c, w, vectors)))) continue;
+      countedFocus = 1;
+      if (!ctx.verbs.length || (n.verb && ctx.verbs.some((v) => sameThing(v, n.verb!, vectors)))) countedVerb = 1;
+    }
+  }
+  const dateFact = facts && q.kind === 'when' && facts.dates.some((d) => !asked.has(fold(d.raw))) ? 1 : 0;
+  const personFact = facts && q.kind === 'who' && facts.entities.some((e) => e.kind === 'person' && !fold(e.text).split(/\s+/).every((w) => asked.has(w))) ? 1 : 0;
+  const reasonCue = q.kind === 'why' && /\b(because|after|due to|since|as a result|in response|in retaliation|for|over|so that|in order to|to)\b/i.test(sentence.text) ? 1 : 0;
+  let speakerQuote = 0;
+  if (facts && ctx.names.length) {
+    for (const quote of facts.quotes) {
+      if (quote.short || !quote.speaker) continue;
+      const who = fold(quote.speaker).split(/\s+/);
+      if (ctx.names.some((n) => who.includes(n))) speakerQuote = 1;
+    }
+  }
+  const quotedMatch = ctx.quoted && fold(sentence.text).replace(/\s+/g, ' ').includes(ctx.quoted) ? 1 : 0;
 
   let bigram = 0;
   for (let i = 1; i < terms.length; i++) if (ctx.bigrams.has(`${terms[i - 1]} ${terms[i]}`)) bigram++;
@@ -170,6 +218,13 @@ export function candidateFeatures(
     whatNumber: (q.kind === 'what' || q.kind === 'other') && freshNumber ? 1 : 0,
     localCoverage: first.localCoverage,
     localWindow: first.localWindow,
+    countedFocus,
+    countedVerb,
+    dateFact,
+    personFact,
+    reasonCue,
+    speakerQuote: q.kind === 'what-said' ? speakerQuote : 0,
+    quotedMatch,
   };
 }
 

@@ -7,41 +7,93 @@ import Fuse from 'fuse.js';
 import type { WeightedTerm } from '../search/bm25.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { ParsedQuestion } from './question.js';
+import type { WordVectors } from '../text/embeddings.js';
 
 /** Fuzzy vocabulary lookup settings (fuse.js), in one place. */
 export const FUZZY_VOCABULARY = Object.freeze({
   threshold: 0.3,
-  /** At most this many spellings are tried for one unknown word. */
-  expansions: 2,
   /** Weight of a fuzzy expansion relative to an exact term. */
   weight: 0.8,
   minLength: 4,
 });
 
-const vocabularyFuse = new WeakMap<Knowledge, Fuse<string>>();
+/** Expansion by meaning (word vectors), in one place. */
+export const MEANING_EXPANSION = Object.freeze({
+  /** Least similarity for a corpus word to stand in for a question word. */
+  minSimilarity: 0.6,
+  /** At most this many stand-ins per question word. */
+  expansions: 3,
+  /** Weight of a stand-in, times its similarity. */
+  weight: 0.4,
+});
 
-function fuseFor(k: Knowledge): Fuse<string> {
-  let f = vocabularyFuse.get(k);
-  if (!f) {
-    const words = [...k.sentenceIndex.vocabulary()].filter((w) => w.length >= FUZZY_VOCABULARY.minLength - 1 && !/^\d/.test(w));
-    f = new Fuse(words, { includeScore: true, threshold: FUZZY_VOCABULARY.threshold, ignoreLocation: true, minMatchCharLength: 3 });
-    vocabularyFuse.set(k, f);
+const vocabularyFuse = new WeakMap<Knowledge, { fuse: Fuse<string>; termOfWord: Map<string, string> }>();
+const neighbourCache = new WeakMap<Knowledge, Map<string, Array<[string, number]>>>();
+
+function vocabularyOf(k: Knowledge): { fuse: Fuse<string>; termOfWord: Map<string, string> } {
+  let v = vocabularyFuse.get(k);
+  if (!v) {
+    const termOfWord = new Map<string, string>();
+    for (const [term, word] of k.surface) if (word.length >= FUZZY_VOCABULARY.minLength - 1 && !/^\d/.test(word)) termOfWord.set(word, term);
+    const fuse = new Fuse([...termOfWord.keys()], { includeScore: true, threshold: FUZZY_VOCABULARY.threshold, ignoreLocation: true, minMatchCharLength: 3 });
+    v = { fuse, termOfWord };
+    vocabularyFuse.set(k, v);
   }
-  return f;
+  return v;
+}
+
+/**
+ * The question with words the corpus never uses replaced by the closest word it does use
+ * ("prisners" → "prisoners"), so that every later step sees the corrected word.
+ */
+export function correctSpelling(k: Knowledge, q: ParsedQuestion): ParsedQuestion {
+  let changed = false;
+  const terms = q.terms.map((t) => {
+    if (k.sentenceIndex.has(t.term) || t.term.length < FUZZY_VOCABULARY.minLength || /^\d/.test(t.term)) return t;
+    const { fuse, termOfWord } = vocabularyOf(k);
+    const hit = fuse.search(t.word.toLowerCase(), { limit: 1 })[0];
+    if (!hit) return t;
+    changed = true;
+    return { ...t, typed: t.word, word: hit.item, lemma: hit.item, term: termOfWord.get(hit.item)! };
+  });
+  return changed ? { ...q, terms } : q;
+}
+
+/** Corpus terms whose written form is close in meaning to a word. */
+function neighbours(k: Knowledge, word: string, vectors: WordVectors): Array<[string, number]> {
+  let cache = neighbourCache.get(k);
+  if (!cache) neighbourCache.set(k, (cache = new Map()));
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const found: Array<[string, number]> = [];
+  if (vectors.has(word)) {
+    for (const [term, form] of k.surface) {
+      if (form === word) continue;
+      const sim = vectors.similarity(word, form);
+      if (sim >= MEANING_EXPANSION.minSimilarity) found.push([term, sim]);
+    }
+  }
+  found.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const top = found.slice(0, MEANING_EXPANSION.expansions);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(word, top);
+  return top;
 }
 
 /** The weighted index terms for a question. */
-export function queryTerms(k: Knowledge, q: ParsedQuestion): WeightedTerm[] {
-  const out = new Map<string, number>();
-  const add = (term: string, weight: number) => out.set(term, Math.max(out.get(term) ?? 0, weight));
-  for (const t of q.terms) {
-    if (k.sentenceIndex.has(t.term)) {
-      add(t.term, 1);
-      continue;
+export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors | null = null): WeightedTerm[] {
+  const out = new Map<string, { weight: number; group: number }>();
+  let group = 0;
+  const add = (term: string, weight: number) => {
+    const had = out.get(term);
+    if (!had || had.weight < weight) out.set(term, { weight, group });
+  };
+  for (const [i, t] of q.terms.entries()) {
+    group = i;
+    if (vectors && !t.name && t.pos !== 'NUM') {
+      for (const [term, sim] of neighbours(k, t.lemma, vectors)) if (term !== t.term) add(term, MEANING_EXPANSION.weight * sim);
     }
-    if (t.term.length < FUZZY_VOCABULARY.minLength || /^\d/.test(t.term)) continue;
-    const hits = fuseFor(k).search(t.term, { limit: FUZZY_VOCABULARY.expansions });
-    for (const h of hits) add(h.item, FUZZY_VOCABULARY.weight * (1 - (h.score ?? 0)));
+    add(t.term, t.typed ? FUZZY_VOCABULARY.weight : 1);
   }
-  return [...out].map(([term, weight]) => ({ term, weight }));
+  return [...out].map(([term, { weight, group: g }]) => ({ term, weight, group: g }));
 }

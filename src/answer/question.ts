@@ -8,8 +8,12 @@ import type { QuestionKind } from './types.js';
 
 export interface QuestionTerm {
   term: string;
-  /** The word as typed (for fuzzy matching of typos). */
+  /** The word as typed, or as corrected when the corpus never uses the typed spelling. */
   word: string;
+  /** Lower-case lemma ("freed" → "free"), for word vectors. */
+  lemma: string;
+  /** The spelling typed, when it was corrected. */
+  typed?: string;
   pos: string;
   /** Part of a capitalised name in the question. */
   name: boolean;
@@ -44,11 +48,19 @@ const KIND_PATTERNS: Array<[RegExp, QuestionKind]> = [
   [/^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/, 'yes-no'],
 ];
 
-/** The kind of a question from its wording. */
+/**
+ * The kind of a question from its wording. The question word that comes first decides ("Who was
+ * arrested when…" asks who); among patterns starting at the same place, the more specific wins.
+ */
 export function questionKind(question: string): QuestionKind {
   const q = fold(question).replace(/\s+/g, ' ').trim();
-  for (const [re, kind] of KIND_PATTERNS) if (re.test(q)) return kind;
-  return 'other';
+  let best: { at: number; order: number; kind: QuestionKind } | null = null;
+  KIND_PATTERNS.forEach(([re, kind], order) => {
+    const m = re.exec(q);
+    if (!m) return;
+    if (!best || m.index < best.at || (m.index === best.at && order < best.order)) best = { at: m.index, order, kind };
+  });
+  return (best as { kind: QuestionKind } | null)?.kind ?? 'other';
 }
 
 const QUOTED = /["“”‘’']([^"“”‘’']{3,})["“”‘’']/;
@@ -79,7 +91,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (focus && t.pos !== 'ADJ') focusTaken = true;
     if (t.pos === 'VERB' || t.pos === 'AUX') afterWh = false;
     if (QUESTION_FILLER.has(lower) && !isName) return;
-    terms.push({ term, word: t.text, pos: t.pos, name: isName, focus });
+    terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus });
   });
   const quoted = QUOTED.exec(text)?.[1] ?? null;
   return { text, kind, terms, tokens, quoted, verbs };

@@ -44,6 +44,22 @@ function vectorsOrNull(): WordVectors | null {
   return vectors;
 }
 
+/**
+ * Weight of the question words that are matched: for each word, the best of its spellings and
+ * stand-ins that is present (so a stand-in never counts twice, nor lowers the coverage of the word).
+ */
+function groupedMass(query: readonly WeightedTerm[], weight: (t: WeightedTerm) => number, present: (t: WeightedTerm) => boolean): number {
+  const best = new Map<number, number>();
+  query.forEach((t, i) => {
+    if (!present(t)) return;
+    const g = t.group ?? -1 - i;
+    best.set(g, Math.max(best.get(g) ?? 0, weight(t)));
+  });
+  let sum = 0;
+  for (const v of best.values()) sum += v;
+  return sum;
+}
+
 const localCache = new WeakMap<WeightedTerm[], Map<number, { weights: Map<string, number>; total: number }>>();
 
 /**
@@ -61,13 +77,12 @@ function localWeights(k: Knowledge, articleId: number, query: WeightedTerm[]): {
     const [lo, hi] = k.articleSentences[articleId] ?? [0, 0];
     const n = Math.max(1, hi - lo);
     const weights = new Map<string, number>();
-    let total = 0;
     for (const t of query) {
       const df = k.sentenceIndex.countInRange(t.term, lo, hi);
       const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * t.weight;
       weights.set(t.term, w);
-      total += w;
     }
+    const total = groupedMass(query, (t) => weights.get(t.term) ?? 0, () => true);
     found = { weights, total };
     perArticle.set(articleId, found);
   }
@@ -85,7 +100,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
   for (const v of sScores.values()) bestS = Math.max(bestS, v);
 
   const idf = (term: string) => k.sentenceIndex.idf(term);
-  const totalWeight = query.reduce((sum, t) => sum + idf(t.term) * t.weight, 0) || 1;
+  const totalWeight = groupedMass(query, (t) => idf(t.term) * t.weight, () => true) || 1;
   const first: Array<{ id: number; score: number; s: number; p: number; n: number }> = [];
   for (const [id, s] of sScores) {
     const sent = k.sentences[id]!;
@@ -104,8 +119,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
   return first.slice(0, size).map((c, rank) => {
     const sent = k.sentences[c.id]!;
     const terms = new Set(sent.terms);
-    let matched = 0;
-    for (const t of query) if (terms.has(t.term)) matched += idf(t.term) * t.weight;
+    const matched = groupedMass(query, (t) => idf(t.term) * t.weight, (t) => terms.has(t.term));
     const title = k.titleTerms[sent.articleId] ?? [];
     const inTitle = title.filter((t) => queryTerms.has(t)).length;
     const analysed = analyseParagraph(sent.text)[0] ?? { text: sent.text, start: 0, tokens: [], entities: [] };
@@ -114,17 +128,14 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
     const coverageOf = (ids: number[]) => {
       const seen = new Set<string>();
       for (const id of ids) for (const t of k.sentences[id]!.terms) seen.add(t);
-      let m = 0;
-      for (const t of query) if (seen.has(t.term)) m += idf(t.term) * t.weight;
-      return Math.min(1, m / totalWeight);
+      return Math.min(1, groupedMass(query, (t) => idf(t.term) * t.weight, (t) => seen.has(t.term)) / totalWeight);
     };
     const window = para.sentenceIds.filter((id) => Math.abs(id - c.id) <= 1);
     const local = localWeights(k, sent.articleId, query);
     const localOf = (ids: number[]) => {
       const seen = new Set<string>();
       for (const id of ids) for (const t of k.sentences[id]!.terms) seen.add(t);
-      let m = 0;
-      for (const [t, w] of local.weights) if (seen.has(t)) m += w;
+      const m = groupedMass(query, (t) => local.weights.get(t.term) ?? 0, (t) => seen.has(t.term));
       return local.total ? m / local.total : 0;
     };
     const features = candidateFeatures(
@@ -133,6 +144,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
       sent.terms,
       { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window) },
       vec,
+      k.facts[c.id],
     );
     return { sentenceId: c.id, score: c.score, coverage, features };
   });

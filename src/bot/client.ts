@@ -79,6 +79,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn('discord rate limit', { route: info.route, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }),
   );
+  /*
+   * Interaction routes are not throttled ahead of time, so a 429 there never raises RateLimited; the
+   * raw responses show it (and 5xx, which are retried). `route` has ids and tokens masked.
+   */
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429 && response.status < 500) return;
+    logger.warn(response.status === 429 ? 'discord rate limit' : 'discord server error', {
+      method: request.method.toUpperCase(),
+      route: request.route,
+      status: response.status,
+      retries: request.retries,
+      ...(response.status === 429 ? { retryAfter: response.headers.get('retry-after') } : {}),
+    });
+  });
 
   let stopped = false;
   const stop = async (): Promise<void> => {

@@ -29,6 +29,11 @@ function connectHelp(articles: number, facts: number, dir: string): string {
 }
 
 async function runBot(config: BotConfig & { token: string }, context: CommandContext, logger: Logger): Promise<number> {
+  /* Listen before logging in, so a Ctrl-C during login still disconnects cleanly. */
+  const signal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
   let bot: RunningBot;
   try {
     bot = await startBot({ token: config.token, apiBase: config.apiBase, engine: context.engine, commands, logger });
@@ -36,11 +41,7 @@ async function runBot(config: BotConfig & { token: string }, context: CommandCon
     logger.error('could not connect to Discord; check DISCORD_TOKEN (and DISCORD_API_BASE if set)', errorFields(error));
     return 1;
   }
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
-  logger.info('shutting down', { signal });
+  logger.info('shutting down', { signal: await signal });
   setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
   await bot.stop();
   logger.info('disconnected');

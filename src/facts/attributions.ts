@@ -1,14 +1,17 @@
 /**
  * Who a claim is attributed to: "according to X", "X said", "X reports", "X confirmed", "as reported by X",
  * "X told Y", "X quoted Y as saying". Also the noun-phrase reading that quotes use to find their speaker:
- * the subject before a speech verb, the phrase after an inverted one ("said Mr Coale"), and the name inside
- * a long description ("Exiled opposition leader Sviatlana Tsikhanouskaya" → "Sviatlana Tsikhanouskaya").
+ * the subject before a speech verb, the phrase after an inverted one ("said Mr Smith"), and the name inside
+ * a long description ("Veteran opposition leader Amina Okafor" → "Amina Okafor").
  */
 import type { AnalysedSentence, Token } from '../text/analyse.js';
 import type { AttributionMention } from '../types.js';
 import { isDemonym, isPlaceName } from './places.js';
 import { isGivenName } from './givenNames.js';
 import { surnameGender } from './nameKey.js';
+
+/** A lookup table without a prototype, so that words like "constructor" are not found in it. */
+const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
 
 /** Lemmas of verbs that attribute a statement: "X said", "X confirmed". */
 export const SAY_VERBS: ReadonlySet<string> = new Set([
@@ -27,13 +30,13 @@ export const QUOTE_VERBS: ReadonlySet<string> = new Set([
   'slam', 'blast', 'mock', 'tout', 'demand', 'predict', 'whisper', 'scoff', 'sigh', 'laugh', 'agree',
 ]);
 
-/** Courtesy titles kept with a name ("Mr Coale"), with the gender they mark. */
-const HONORIFICS: Record<string, 'm' | 'f' | undefined> = {
+/** Courtesy titles kept with a name ("Mr Smith"), with the gender they mark. */
+const HONORIFICS: Record<string, 'm' | 'f' | undefined> = table({
   mr: 'm', 'mr.': 'm', sir: 'm', lord: 'm', ms: 'f', 'ms.': 'f', mrs: 'f', 'mrs.': 'f', miss: 'f', dame: 'f',
   lady: 'f', dr: undefined, 'dr.': undefined, mx: undefined, 'mx.': undefined, prof: undefined, 'prof.': undefined,
-};
+});
 
-/** Job titles dropped before a name ("President Trump" → "Trump"); they also say the name is a person. */
+/** Job titles dropped before a name ("President Macron" → "Macron"); they also say the name is a person. */
 const TITLES = new Set([
   'president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen', 'sen.', 'rep', 'rep.', 'representative',
   'congressman', 'congresswoman', 'governor', 'gov', 'gov.', 'mayor', 'general', 'gen', 'gen.', 'col', 'col.',
@@ -47,20 +50,20 @@ const TITLES = new Set([
   'coach', 'manager', 'executive', 'head', 'member', 'counsel', 'economist', 'historian', 'strategist',
 ]);
 
-/** Nouns naming a person, for phrases without a name ("the Lithuanian president", "a US official"). */
+/** Nouns naming a person, for phrases without a name ("the French president", "a US official"). */
 const PERSON_NOUNS = new Set([
   ...TITLES, 'man', 'woman', 'husband', 'wife', 'son', 'daughter', 'mother', 'father', 'brother', 'sister',
   'friend', 'colleague', 'citizen', 'resident', 'voter', 'student', 'teacher', 'doctor', 'nurse', 'scientist',
   'researcher', 'author', 'writer', 'witness', 'victim', 'suspect', 'defendant', 'prisoner', 'detainee',
   'politician', 'host', 'anchor', 'commentator', 'pollster', 'expert', 'owner', 'employee', 'worker',
 ]);
-const GENDERED_NOUNS: Record<string, 'm' | 'f'> = {
+const GENDERED_NOUNS: Record<string, 'm' | 'f'> = table({
   spokesman: 'm', spokeswoman: 'f', chairman: 'm', chairwoman: 'f', congressman: 'm', congresswoman: 'f',
   man: 'm', woman: 'f', husband: 'm', wife: 'f', son: 'm', daughter: 'f', mother: 'f', father: 'm',
   brother: 'm', sister: 'f', king: 'm', queen: 'f', prince: 'm', princess: 'f',
-};
+});
 
-/** Words that make a name an organisation ("BelTA state news agency", "TVP World", "Foreign Ministry"). */
+/** Words that make a name an organisation ("the state news agency", "Sky News", "Foreign Ministry"). */
 const ORG_WORDS = new Set([
   'agency', 'ministry', 'department', 'service', 'office', 'embassy', 'government', 'administration',
   'committee', 'council', 'party', 'union', 'group', 'organization', 'organisation', 'company', 'corporation',
@@ -89,7 +92,7 @@ export interface Phrase {
 
 /** Who a phrase names, as far as the words tell. */
 export interface Speaker {
-  /** As written: "Mr Coale", "Gitanas Nauseda", "the Lithuanian president", or a pronoun. */
+  /** As written: "Mr Smith", "Maria Lopez", "the French president", or a pronoun. */
   text: string;
   pronoun: boolean;
   /** True: a person; false: an organisation or a place; undefined: the words do not say. */
@@ -106,7 +109,8 @@ const isHyphenInside = (tokens: Token[], k: number): boolean =>
   /^[-‐]$/.test(tokens[k]!.text) && tokens[k - 1]?.end === tokens[k]!.start && tokens[k + 1]?.start === tokens[k]!.end;
 
 function nounish(tokens: Token[], k: number): boolean {
-  const t = tokens[k]!;
+  const t = tokens[k];
+  if (!t) return false;
   if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM') return true;
   if (isPossessive(t) || isHyphenInside(tokens, k)) return true;
   // wink tags some names and initials as X or SYM, and a surname that is also a verb ("Fudge") as a verb
@@ -115,9 +119,9 @@ function nounish(tokens: Token[], k: number): boolean {
 }
 
 /**
- * The subject written before the verb at `verb`: "the US embassy in Vilnius said", "Ms Tsikhanouskaya
- * said", "John Coale, a lawyer who headed the delegation, said". Skips adverbs and auxiliaries ("also
- * later said", "has said") and a day ("Trump on Monday said"). Null when there is none.
+ * The subject written before the verb at `verb`: "the US embassy in Paris said", "Ms Okafor
+ * said", "John Smith, a lawyer who headed the delegation, said". Skips adverbs and auxiliaries ("also
+ * later said", "has said") and a day ("Mr Smith on Monday said"). Null when there is none.
  */
 export function subjectBefore(tokens: Token[], verb: number, floor = 0): Phrase | null {
   let j = verb - 1;
@@ -137,7 +141,7 @@ export function subjectBefore(tokens: Token[], verb: number, floor = 0): Phrase 
 const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /**
- * The subject when commas stand between it and the verb: appositions and relative clauses ("John Coale,
+ * The subject when commas stand between it and the verb: appositions and relative clauses ("John Smith,
  * a lawyer who headed the delegation, said", "Sen. John Cornyn, R-TX, who heads the committee, said",
  * "Mr. Jackson’s lawyer, Reid H. Weingarten, said"). Reads the comma-separated segments backwards; a
  * segment that is a whole noun phrase is a candidate, a clause is skipped, an opening phrase ("At a news
@@ -152,8 +156,10 @@ function subjectAcrossCommas(tokens: Token[], comma: number, floor: number): Phr
     const start = k + 1;
     if (start >= end) break;
     const p = collectBackward(tokens, end - 1, start);
-    const dated = p && tokens.slice(p.first, p.last + 1).some((t) => /^\d/.test(t.text) || MONTH_OR_DAY.test(t.norm));
-    if (p && p.first === start && !dated) found.push(p);
+    const words = p ? tokens.slice(p.first, p.last + 1) : [];
+    const dated = words.some((t) => /^\d/.test(t.text) || MONTH_OR_DAY.test(t.norm));
+    const place = p !== null && isPlaceName(words.map((t) => t.text).join(' '));
+    if (p && p.first === start && !dated && !place) found.push(p);
     else if (!p || p.first !== start) {
       const first = tokens[start]!;
       // an opening phrase of the sentence is not an apposition
@@ -199,7 +205,7 @@ function hasNoun(tokens: Token[], p: Phrase): boolean {
   return false;
 }
 
-/** The noun phrase starting at `from`: "Mr Coale" in "said Mr Coale, who…", "TVP World" in "reported by TVP World". */
+/** The noun phrase starting at `from`: "Mr Smith" in "said Mr Smith, who…", "Sky News" in "reported by Sky News". */
 export function phraseAfter(tokens: Token[], from: number): Phrase | null {
   let k = from;
   const t = tokens[k];
@@ -222,8 +228,8 @@ export function phraseAfter(tokens: Token[], from: number): Phrase | null {
 
 /**
  * Reads who a phrase names. A phrase ending in a name gives the name, without the description or job
- * title before it but with a courtesy title ("Lithuanian President Gitanas Nauseda" → "Gitanas Nauseda",
- * "Ms Tsikhanouskaya"); a phrase without a name is kept whole ("the Lithuanian president").
+ * title before it but with a courtesy title ("French President Maria Lopez" → "Maria Lopez",
+ * "Ms Okafor"); a phrase without a name is kept whole ("the French president").
  */
 export function speakerOf(tokens: Token[], phrase: Phrase, text: string): Speaker {
   const { first, last } = phrase;
@@ -231,7 +237,7 @@ export function speakerOf(tokens: Token[], phrase: Phrase, text: string): Speake
   if (first === last && t0.pos === 'PRON') {
     return { text: t0.text, pronoun: true, start: t0.start, ...(t0.norm === 'he' ? { gender: 'm' as const } : t0.norm === 'she' ? { gender: 'f' as const } : {}) };
   }
-  // the head is before any preposition: "the US embassy in Vilnius" is about an embassy
+  // the head is before any preposition: "the US embassy in Paris" is about an embassy
   let headEnd = last;
   for (let k = first + 1; k <= last; k++) {
     if (tokens[k]!.pos === 'ADP') {
@@ -254,6 +260,14 @@ export function speakerOf(tokens: Token[], phrase: Phrase, text: string): Speake
     if (g) out.gender = g;
     return out;
   };
+  // a full name at the end, after any description: "attorney for the District of Columbia Joseph diGenova"
+  for (let k = first; k < last; k++) {
+    if (!isGivenName(tokens[k]!.norm) || !isCapital(tokens[k]!)) continue;
+    if (tokens.slice(k + 1, last + 1).every((t) => t.pos === 'PROPN' || isCapital(t))) {
+      headEnd = last;
+      break;
+    }
+  }
   const end = tokens[headEnd]!;
   if (!(isCapital(end) && end.pos !== 'ADJ') || isPossessive(end)) return whole();
 
@@ -274,9 +288,9 @@ export function speakerOf(tokens: Token[], phrase: Phrase, text: string): Speake
       break;
     }
   }
-  // a demonym, description or number in front of a name ("Lithuanian", "Six") is not part of it
+  // a demonym, description or number in front of a name ("Canadian", "Six") is not part of it
   while (nameStart < headEnd && (tokens[nameStart]!.pos === 'NUM' || isDemonym(tokens[nameStart]!.text))) nameStart++;
-  // people of a country ("Six Lithuanians", "Poles") are a group, not someone a pronoun points to
+  // people of a country ("Six Canadians", "Finns") are a group, not someone a pronoun points to
   if (nameStart === headEnd && isDemonym(end.text)) return whole();
   const prefix = tokens.slice(first, nameStart);
   const prefixHead = [...prefix].reverse().find((t) => t.pos === 'NOUN' || TITLES.has(t.norm));
@@ -287,7 +301,7 @@ export function speakerOf(tokens: Token[], phrase: Phrase, text: string): Speake
   const surname = folded[folded.length - 1] ?? '';
   const orgLike =
     folded.some((w) => ORG_WORDS.has(w)) ||
-    // acronyms and brand spellings: "CNN", "BelTA"
+    // acronyms and brand spellings: "CNN", "WikiLeaks"
     nameTokens.some((t) => (t.text.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !/^\p{Lu}\.$/u.test(t.text));
   if (honorific) {
     out.person = true;
@@ -298,6 +312,30 @@ export function speakerOf(tokens: Token[], phrase: Phrase, text: string): Speake
   else if (orgLike || isPlaceName(out.text)) out.person = false;
   else if (isGivenName(folded[0] ?? '') && nameTokens.length >= 2) out.person = true;
   if (out.person && !out.gender && surnameGender(surname) === 'f') out.gender = 'f';
+  return out;
+}
+
+/**
+ * Surnames (folded) of people named anywhere in a sentence with a title or a given name before them
+ * ("Missouri Rep. Todd Akin", "Mr Smith", "Sarah Huckabee Sanders"), with the gender a courtesy title
+ * marks. Lets a later "Akin said" or "he" be known as a person.
+ */
+export function titledSurnames(tokens: Token[]): Array<{ surname: string; gender?: 'm' | 'f' }> {
+  const out: Array<{ surname: string; gender?: 'm' | 'f' }> = [];
+  for (let k = 0; k < tokens.length - 1; k++) {
+    const t = tokens[k]!;
+    if (!isCapital(t)) continue;
+    const honorific = t.norm in HONORIFICS;
+    if (!honorific && !TITLES.has(t.norm) && !isGivenName(t.norm)) continue;
+    let end = k;
+    while (end + 1 < tokens.length && tokens[end + 1]!.pos === 'PROPN' && isCapital(tokens[end + 1]!)) end++;
+    if (end === k) continue;
+    const surname = tokens[end]!.norm;
+    if (isPlaceName(tokens[end]!.text) || ORG_WORDS.has(surname)) continue;
+    const gender = honorific ? HONORIFICS[t.norm] : undefined;
+    out.push({ surname, ...(gender ? { gender } : {}) });
+    k = end;
+  }
   return out;
 }
 
@@ -314,8 +352,12 @@ export function mainSubject(tokens: Token[], skip: (k: number) => boolean): Phra
     if (skip(k)) continue;
     const t = tokens[k]!;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
-    // the verb of "who heads the committee" is not the main one
-    if (['who', 'which', 'that', 'whose'].includes(tokens[k - 1]?.norm ?? '')) continue;
+    // "the congressman who represents…", "Sen. John Cornyn, R-TX, who heads…": the clause's antecedent
+    if (['who', 'which', 'that'].includes(tokens[k - 1]?.norm ?? '')) {
+      const p = subjectBefore(tokens, k - 1, from);
+      if (p) return p;
+      continue;
+    }
     const p = subjectBefore(tokens, k, from);
     if (p) return p;
     if (t.pos === 'VERB') return null;
@@ -329,7 +371,7 @@ export interface FoundAttribution extends AttributionMention {
 }
 
 /**
- * The subject written after the verb ("said Mr Coale, who…", "said Romney in a statement", "reported
+ * The subject written after the verb ("said Mr Smith, who…", "said Romney in a statement", "reported
  * AP."): a phrase that ends the clause or is followed by a preposition, and is not a date.
  */
 export function invertedSubject(tokens: Token[], verb: number): Phrase | null {
@@ -339,6 +381,31 @@ export function invertedSubject(tokens: Token[], verb: number): Phrase | null {
   if (next && next.pos !== 'PUNCT' && next.pos !== 'ADP' && next.norm !== 'who') return null;
   for (let k = p.first; k <= p.last; k++) if (DAY_WORD.test(tokens[k]!.norm) || /^\d/.test(tokens[k]!.text)) return null;
   return p;
+}
+
+/**
+ * Whether token `k` is a speech verb, with its lemma. wink tags "reports" in "…, CNN reports." as a noun;
+ * a plural-looking speech word right after a name and before punctuation is read as the verb.
+ */
+export function speechLemma(tokens: Token[], k: number, verbs: ReadonlySet<string> = SAY_VERBS): string | undefined {
+  const t = tokens[k]!;
+  if (t.pos === 'VERB') return verbs.has(t.lemma) ? t.lemma : undefined;
+  if (t.pos !== 'NOUN' || !/s$/.test(t.norm)) return undefined;
+  const lemma = t.norm.replace(/s$/, '');
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!verbs.has(lemma) || !prev || prev.pos !== 'PROPN' || (next && next.pos !== 'PUNCT')) return undefined;
+  return lemma;
+}
+
+/** After a phrase, skips an apposition set off by commas: "John Smith, a lawyer who headed the delegation, as saying". */
+export function afterApposition(tokens: Token[], k: number): number {
+  if (tokens[k]?.text !== ',') return k;
+  for (let j = k + 1; j < tokens.length && j - k < 25; j++) {
+    if (tokens[j]!.text === ',') return j + 1;
+    if (isQuoteMark(tokens[j]!)) break;
+  }
+  return k;
 }
 
 function isPassive(tokens: Token[], verb: number): boolean {
@@ -371,22 +438,24 @@ export function findAttributions(sentence: AnalysedSentence, inQuote: (k: number
     if (inQuote(k)) return;
     if (t.norm === 'according' && tokens[k + 1]?.norm === 'to') return add(phraseAfter(tokens, k + 2), 'according to');
     if (t.norm === 'citing') return add(phraseAfter(tokens, k + 1), 'citing');
-    if (t.pos !== 'VERB' || !SAY_VERBS.has(t.lemma) || /ing$/.test(t.norm)) return;
-    if (t.lemma === 'report' && tokens[k + 1]?.norm === 'by') {
+    const lemma = speechLemma(tokens, k);
+    if (!lemma || /ing$/.test(t.norm)) return;
+    if (lemma === 'report' && tokens[k + 1]?.norm === 'by') {
       return add(phraseAfter(tokens, k + 2), tokens[k - 1]?.norm === 'as' ? 'as reported by' : 'reported by');
     }
     if (isPassive(tokens, k)) return;
     const cue = t.text.toLowerCase();
     const subj = subjectBefore(tokens, k);
-    if (t.lemma === 'quote') {
+    if (lemma === 'quote') {
       const quoted = phraseAfter(tokens, k + 1);
-      const asSaying = quoted && tokens[quoted.last + 1]?.norm === 'as' && /^say/.test(tokens[quoted.last + 2]?.norm ?? '');
+      const as = quoted ? afterApposition(tokens, quoted.last + 1) : -1;
+      const asSaying = quoted && tokens[as]?.norm === 'as' && /^say/.test(tokens[as + 1]?.norm ?? '');
       if (subj) add(subj, cue);
       if (asSaying) add(quoted, `${cue} … as saying`);
       return;
     }
     const before = tokens[k - 1];
-    // inverted order after a quotation or a comma: "…,” said Mr Coale", ", reported AP."
+    // inverted order after a quotation or a comma: "…,” said Mr Smith", ", reported AP."
     const inverted = before?.pos === 'PUNCT' ? invertedSubject(tokens, k) : null;
     if (inverted) return add(inverted, cue);
     if (subj) return add(subj, cue);

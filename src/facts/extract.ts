@@ -8,7 +8,7 @@ import type { AnalysedSentence, Token } from '../text/analyse.js';
 import { fold } from '../text/analyse.js';
 import { resolveDateExpressions, scanDateExpressions } from '../text/dates.js';
 import type { AttributionMention, DateMention, NumberMention, QuoteMention } from '../types.js';
-import { findAttributions, mainSubject, speakerOf, type FoundAttribution, type Speaker } from './attributions.js';
+import { findAttributions, mainSubject, speakerOf, titledSurnames, type FoundAttribution, type Speaker } from './attributions.js';
 import { findNumbers } from './numbers.js';
 import { readQuotes, type ParagraphQuote } from './quotes.js';
 
@@ -68,11 +68,10 @@ export function readParagraph(
 ): { facts: SentenceFactParts[]; memory: ArticleMemory } {
   const sentences = analysed.map((s) => ({ ...s, tokens: mergeGluedWords(s.tokens) }));
   const quotes = readQuotes(sentences);
-  const inQuote = (si: number) => (k: number): boolean => {
-    const t = sentences[si]!.tokens[k];
-    if (!t) return false;
-    return quotes.some((q) => q.pieces.some((p) => p.sentence === si) && withinQuote(q, sentences, si, t.start));
-  };
+  const quoted = sentences.map((s, si) =>
+    s.tokens.map((t) => quotes.some((q) => q.pieces.some((p) => p.sentence === si) && withinQuote(q, sentences, si, t.start))),
+  );
+  const inQuote = (si: number) => (k: number): boolean => quoted[si]![k] === true;
 
   const facts: SentenceFactParts[] = sentences.map((s) => {
     const exprs = scanDateExpressions(s.text, s.tokens);
@@ -98,11 +97,14 @@ export function readParagraph(
     candidates.push({ name: sp.text, at, speaker, ...(sp.person !== undefined ? { person: sp.person } : {}), ...(sp.gender ? { gender: sp.gender } : {}) });
   };
   sentences.forEach((s, si) => {
+    for (const { surname, gender } of titledSurnames(s.tokens)) {
+      if (!notPeople.has(surname) && (!people.has(surname) || (gender && !people.get(surname)))) people.set(surname, gender);
+    }
     for (const a of found[si]!) learn(a.speaker, s.start + a.speaker.start, true);
     const subject = mainSubject(s.tokens, inQuote(si));
     if (subject) {
       const sp = speakerOf(s.tokens, subject, s.text);
-      if (sp.person) learn(sp, s.start + sp.start, false);
+      if (sp.person || (sp.person === undefined && isCapitalisedName(sp.text))) learn(sp, s.start + sp.start, false);
     }
   });
   for (const q of quotes) if (q.speaker) learn(q.speaker, sentences[q.speaker.sentence]!.start + q.speaker.start, true);
@@ -111,8 +113,7 @@ export function readParagraph(
   const isPerson = (c: Candidate): boolean => {
     if (c.person !== undefined) return c.person;
     if (notPeople.has(fold(c.name))) return false;
-    // a capitalised name that is neither a place nor an organisation is most often a person
-    return people.has(lastWord(c.name)) || c.speaker || isCapitalisedName(c.name);
+    return people.has(lastWord(c.name)) || c.speaker;
   };
   const genderOf = (c: PersonRef): 'm' | 'f' | undefined => c.gender ?? people.get(lastWord(c.name));
   const resolve = (pronoun: Speaker, at: number): string | undefined => {

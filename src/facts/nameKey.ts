@@ -1,6 +1,6 @@
 /**
  * Spelling-independent keys for names. Newsrooms transliterate the same person differently (from
- * Belarusian, Russian, Ukrainian, Arabic…), so two spellings are compared through a phonetic skeleton
+ * Russian, Ukrainian, Arabic, Chinese…), so two spellings are compared through a phonetic skeleton
  * that erases the usual romanisation choices, then by edit distance with guards against near-miss
  * surnames ("Trump" / "Truman").
  */
@@ -11,7 +11,7 @@ const SPECIAL_LETTERS: Record<string, string> = {
   ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', ð: 'd', þ: 'th', ў: 'u',
 };
 
-/** Lower-case, diacritics folded, special letters mapped, possessive removed: "Nausėda's" → "nauseda". */
+/** Lower-case, diacritics folded, special letters mapped, possessive removed: "Wałęsa's" → "walesa". */
 export function foldName(text: string): string {
   return fold(text)
     .replace(/[łøđßæœıðþў]/g, (c) => SPECIAL_LETTERS[c] ?? c)
@@ -32,9 +32,9 @@ export function nameWords(text: string): string[] {
 
 /**
  * Phonetic skeleton of one folded word. The rules erase transliteration choices rather than model a
- * language: kh/h, ts/tz/c, w/v, y/i, x/ks, ph/f, the Belarusian ў written "u" after a vowel (ou → ov),
+ * language: kh/h, ts/tz/c, w/v, y/i, x/ks, ph/f, a short u (ў) written "u" after a vowel (ou → ov),
  * "ia" for Russian "e" before a consonant, -sky/-skiy/-ski, doubled letters, and the final vowel of a long
- * word (Lukashenka / Lukashenko). Short words, acronyms and Roman numerals are kept as they are: rules on
+ * word (-a or -o endings of one surname in two languages). Short words, acronyms and Roman numerals are kept as they are: rules on
  * them would merge "BBC" with "BC", "Khan" with "Han", "XXII" with "XXI".
  */
 export function skeletonWord(word: string): string {
@@ -115,13 +115,13 @@ export function firstLettersCompatible(a: string, b: string): boolean {
   const cx = FIRST_LETTER_CLASS[x] ?? x;
   const cy = FIRST_LETTER_CLASS[y] ?? y;
   if (cx === cy) return true;
-  // Ts- written as T- (Tsikhanouski / Tikhanovsky): the skeleton turned "ts" into "c"
+  // Ts- written as T- in some transliterations: the skeleton turned "ts" into "c"
   return (x === 'c' && y === 't') || (x === 't' && y === 'c');
 }
 
 /**
  * Grammatical gender marked by a Slavic or Baltic surname ending. Husband and wife share the stem
- * (Tsikhanouski / Tsikhanouskaya) and must not be merged by the similarity rule.
+ * (Navalny / Navalnaya, Tolstoy / Tolstaya) and must not be merged by the similarity rule.
  */
 export function surnameGender(folded: string): 'f' | 'm' | undefined {
   if (/(?:aya|aja|skaia|ska|cka|ova|eva|yova|ina|yna|aite|yte|ute|iene|ene)$/.test(folded)) return 'f';
@@ -131,7 +131,7 @@ export function surnameGender(folded: string): 'f' | 'm' | undefined {
 
 /** Minimum similarity of two surname skeletons for them to be spellings of one name. */
 export const SURNAME_THRESHOLD = 0.9;
-/** Looser bar for given names once the surnames agree (Siarhei / Sergey). */
+/** Looser bar for given names once the surnames agree (Mykhailo / Mikhail). */
 export const GIVEN_NAME_THRESHOLD = 0.75;
 
 /**

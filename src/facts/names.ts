@@ -1,6 +1,6 @@
 /**
  * Names of people, places and organisations: read from each sentence, then grouped across the corpus so
- * that every spelling of one name ("Lukashenka", "Mr Lukashenko", "Alexander Lukashenko") shares a key.
+ * that every spelling of one name ("Zelenskyy", "Mr Zelensky", "Volodymyr Zelensky") shares a key.
  *
  * wink's lite model tags proper nouns but does not type them, so the kind of a name comes from cues that
  * hold in any news story: titles (Mr, President), organisation suffixes (Agency, Party), a table of world
@@ -205,7 +205,7 @@ function readWords(sentence: AnalysedSentence): Word[] {
   return words;
 }
 
-/** "Russia-Ukraine" names two places; "Jean-Claude" and "Guinea-Bissau" stay whole. */
+/** "Iran-Iraq" names two places; "Jean-Claude" and "Guinea-Bissau" stay whole. */
 function splitHyphenatedPlaces(raw: string, start: number): Array<{ text: string; start: number; last: boolean }> {
   const parts = raw.split('-');
   if (parts.length > 1 && !isPlaceName(raw) && parts.every((p) => p && (isPlaceName(p) || isDemonym(p)))) {
@@ -273,7 +273,7 @@ function isAcronym(w: Word): boolean {
   return (w.allCaps && w.low.length >= 2 && w.low.length <= 6 && !NAME_SUFFIXES.has(w.low)) || /^(?:\p{Lu}\.){2,}$/u.test(w.text);
 }
 
-/** Capitalised words of a line set in title case ("Belarus Frees 52 Prisoners") carry no case signal. */
+/** Capitalised words of a line set in title case ("Senate Passes 12 Spending Bills") carry no case signal. */
 function isTitleCase(words: Word[]): boolean {
   const long = words.filter((w) => w.low.length >= 4);
   return long.length >= 3 && long.every((w) => w.cap);
@@ -448,7 +448,7 @@ function kindOf(ctx: Ctx, piece: Piece, ws: Word[]): EntityKind {
 
 /**
  * The names in one sentence: runs of proper nouns with their titles removed (kept as a kind cue),
- * possessives cut, demonyms ("Lithuanian"), months, weekdays and clause-initial common words left out.
+ * possessives cut, demonyms ("Norwegian"), months, weekdays and clause-initial common words left out.
  * `text` is verbatim from the sentence at `start`; `key` is the name's own skeleton until
  * {@link groupNames} assigns group keys.
  */
@@ -461,7 +461,7 @@ export function extractEntities(sentence: AnalysedSentence): EntityMention[] {
   for (const run of findRuns(ctx)) {
     for (const piece of splitTitles(ctx, run)) {
       const ws = piece.idx.map((i) => ctx.words[i]!);
-      // title words left alone ("the President said") and demonyms ("Lithuanian") are not names
+      // title words left alone ("the President said") and demonyms ("Norwegian") are not names
       if (!ws.length) continue;
       if (ws.every((w) => isTitlePart(w) || PARTICLES.has(w.text))) continue;
       if (ws.every((w) => isDemonym(w.text) && !w.place)) continue;
@@ -660,8 +660,8 @@ function initialsOf(text: string): string {
 
 /**
  * Groups every name mentioned in the corpus with its spelling variants: same skeleton (diacritics,
- * transliteration: Lukashenka / Lukashenko), full names whose surname and given name agree
- * (Aliaksandr Lukashenka / Alexander Lukashenko), surname-only and titled mentions joined to the one
+ * transliteration: Zelenskyy / Zelensky), full names whose surname and given name agree
+ * (Mykhailo Fedorov / Mikhail Fedorov), surname-only and titled mentions joined to the one
  * full name they can belong to, acronyms to their one expansion (EU / European Union), and the names of
  * one country (UK / Britain). The display is the most frequent full form; the key is the kind plus the
  * skeleton of the display, so it is stable for one corpus.
@@ -919,7 +919,7 @@ function variantIndex(groups: NameGroup[]): VariantIndex {
   return index;
 }
 
-/** Folded words of a name typed by a user, without titles or a possessive: "Mr Lukashenka's" → lukashenka. */
+/** Folded words of a name typed by a user, without titles or a possessive: "Mr Zelenskyy's" → zelenskyy. */
 function queryWords(query: string): string[] {
   const ws = nameWords(query.replace(/(?:['’]s|['’])(?=\s|$)/gu, ''));
   let i = 0;
@@ -929,8 +929,8 @@ function queryWords(query: string): string[] {
 
 /**
  * Names matching what a user typed, best first: an exact spelling (any case or accents), a spelling
- * with the same skeleton ("Tikhanovsky"), names whose words start with the typed words ("luka"), then
- * fuzzy matches over every variant ("Lukasheko"). Ties go to the name mentioned in more sentences.
+ * with the same skeleton ("Zelenskiy"), names whose words start with the typed words ("zel"), then
+ * fuzzy matches over every variant ("Zelensy"). Ties go to the name mentioned in more sentences.
  */
 export function findNames(query: string, groups: NameGroup[], limit = 10): NameGroup[] {
   return rankNames(query, groups)
@@ -953,7 +953,7 @@ function rankNames(query: string, groups: NameGroup[]): Array<[number, number]> 
     if (e.text === q) bump(e.g, 1);
     else if (e.skels.join(' ') === qsk) bump(e.g, 0.95);
     else if (e.text.startsWith(q)) bump(e.g, 0.9);
-    // every typed word starts, or spells, a word of the name: "don trump", "tikhanovsky"
+    // every typed word starts, or spells, a word of the name: "don trump", "zelenskiy"
     else if (qw.every((w, i) => e.words.some((x, j) => x.startsWith(w) || (w.length >= 4 && sameSkeleton(w, qs[i]!, x, e.skels[j]!))))) {
       bump(e.g, 0.85);
     }
@@ -965,7 +965,7 @@ function rankNames(query: string, groups: NameGroup[]): Array<[number, number]> 
 }
 
 /**
- * The key of the group a name written in a question belongs to ("Lukashenka", "nauseda", "Mr Trump"),
+ * The key of the group a name written in a question belongs to ("Zelenskiy", "walesa", "Mr Trump"),
  * or undefined when no group is a confident match: an exact or same-skeleton spelling, a surname carried
  * by one name only, every typed word spelling a word of one name, or a close fuzzy match.
  */

@@ -1,28 +1,31 @@
 /**
- * Numbers in a sentence and what they count. A number is read from digits ("1,300", "9.5 million",
+ * Numbers in a sentence and what they count. A number is read from digits ("1,200", "9.5 million",
  * "3.5%", "$2 billion") or words ("six", "a dozen", "twenty-five"); what it counts is the noun phrase the
- * part-of-speech tags put right after it ("three Polish nationals" → "Polish nationals"), and the verb
+ * part-of-speech tags put right after it ("three Dutch nationals" → "Dutch nationals"), and the verb
  * near it says what happened to them ("remaining", "still remain", "released").
  */
 import type { AnalysedSentence, Token } from '../text/analyse.js';
 import type { NumberMention } from '../types.js';
 
-const UNITS: Record<string, number> = {
+/** A lookup table without a prototype, so that words like "constructor" are not found in it. */
+const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
+
+const UNITS: Record<string, number> = table({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = {
+});
+const SCALES: Record<string, number> = table({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12,
-};
+});
 /** Multipliers glued to digits: "2bn", "5m". */
-const SUFFIX_SCALES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
+const SUFFIX_SCALES: Record<string, number> = table({ k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 });
 /** "first" is left out: it is almost never a fact worth listing. */
-const ORDINAL_WORDS: Record<string, number> = {
+const ORDINAL_WORDS: Record<string, number> = table({
   second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, hundredth: 100,
-};
+});
 const CURRENCY_SIGNS = /^(?:[A-Z]{0,2}\$|€|£|¥|₽|₹)$/;
 const CURRENCY_WORDS = new Set([
   'dollar', 'dollars', 'euro', 'euros', 'cent', 'cents', 'rouble', 'roubles', 'ruble', 'rubles', 'yuan', 'yen',
@@ -68,6 +71,7 @@ interface Core {
 function readCore(tokens: Token[], i: number): Core | null {
   const t = tokens[i]!;
   const norm = t.norm;
+  if (!/^\d/.test(t.text) && UNITS[norm] === undefined && ORDINAL_WORDS[norm] === undefined && norm !== 'a' && norm !== 'an') return null;
   let value: number | undefined;
   let last = i;
   const ordinal = false;
@@ -135,12 +139,14 @@ function readCore(tokens: Token[], i: number): Core | null {
   return { first: i, last, value, ordinal };
 }
 
+const QUALIFIER_WORDS = QUALIFIERS.map((q) => ({ q, words: q.split(' ') }));
+
 function qualifierBefore(tokens: Token[], first: number): string | undefined {
-  for (const q of QUALIFIERS) {
-    const words = q.split(' ');
-    if (first < words.length) continue;
-    const slice = tokens.slice(first - words.length, first).map((t) => t.norm);
-    if (slice.join(' ') === q) return q;
+  const prev = tokens[first - 1]?.norm;
+  if (!prev) return undefined;
+  for (const { q, words } of QUALIFIER_WORDS) {
+    if (words[words.length - 1] !== prev || first < words.length) continue;
+    if (words.every((w, i) => tokens[first - words.length + i]!.norm === w)) return q;
   }
   return undefined;
 }
@@ -189,7 +195,7 @@ function countedPhrase(tokens: Token[], from: number, text: string): { counts?: 
   return { counts: text.slice(tokens[start]!.start, last.end), verb, end: head + 1 };
 }
 
-/** Verb forms that work as prepositions ("following a visit") or only introduce a clause ("said 52 is"). */
+/** Verb forms that work as prepositions ("following a visit") or only introduce a clause ("said 40 is"). */
 const NOT_GOVERNING = new Set(['following', 'including', 'according', 'excluding', 'regarding', 'concerning']);
 const SPEECH = new Set(['say', 'tell', 'add', 'note', 'write', 'post', 'claim', 'report', 'state', 'tweet']);
 
@@ -213,7 +219,7 @@ function verbBefore(tokens: Token[], before: number): string | undefined {
   return undefined;
 }
 
-/** Verb of a relative clause right after the phrase: "52 prisoners who have now crossed". */
+/** Verb of a relative clause right after the phrase: "40 miners who have now surfaced". */
 function verbOfRelative(tokens: Token[], from: number): string | undefined {
   const t = tokens[from];
   if (!t || !['who', 'that', 'which'].includes(t.norm)) return undefined;
@@ -287,6 +293,10 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
       last += 4;
       kind = 'other';
     } else if (prev && (prev.norm === 'aged' || prev.norm === 'age')) kind = 'other';
+    // "Mr. Blumenthal, 64, is…": an age set off by commas after a name
+    else if (prev?.text === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,.]$/.test(after?.text ?? '') && core.value < 120) kind = 'other';
+    // "134-to-63", "two-thirds", "5 p.m.": scores, fractions and times are not counts
+    else if ((!core.ordinal && isHyphen(after) && adjacent(tokens[last], after)) || /^[ap]\.?m\.?$/.test(after?.norm ?? '')) kind = 'other';
 
     const rawStart = tokens[first]!.start;
     const rawEnd = tokens[last]!.end;
@@ -305,7 +315,7 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
     let relative: string | undefined;
     if (kind === 'count' || kind === 'ordinal') {
       let phrase = countedPhrase(tokens, last + 1, text);
-      // a range "1,300 or 1,400 prisoners": the first number counts what the second one does
+      // a range "2,000 or 3,000 workers": the first number counts what the second one does
       const link = tokens[last + 1];
       const partner = link && /^(?:or|to|-|–)$/.test(link.norm) ? readCore(tokens, last + 2) : null;
       if (!phrase.counts && partner) {
@@ -330,8 +340,8 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
     ends.push({ phraseEnd, relative });
     i = last;
   }
-  // in a list ("three Polish nationals and eight Belarusian journalists", "14 foreigners—six Lithuanians,
-  // two Latvians") each item takes the verb of the item before it
+  // in a list ("three Dutch nationals and eight Danish journalists", "12 foreigners—six Finns,
+  // two Swedes") each item takes the verb of the item before it
   out.forEach((m, k) => {
     const prev = out[k - 1];
     if (!m.verb && m.counts && prev?.verb && prev.counts) {

@@ -1,22 +1,22 @@
 /**
  * General world knowledge about places: every country with its adjective and the words for its people,
- * capitals and large cities, US states, continents and regions. Used to give names a kind ("Minsk" is a
- * place) and to let a question about "Poles" meet a sentence about "Polish nationals".
+ * capitals and large cities, US states, continents and regions. Used to give names a kind ("Oslo" is a
+ * place) and to let a question about "Swedes" meet a sentence about "Swedish nationals".
  * Nothing here is specific to one story.
  */
 import { fold } from '../text/analyse.js';
 
 /** A country with the words that refer to it, its people and its things. */
 export interface Demonym {
-  /** Canonical name, e.g. "Poland". */
+  /** Canonical name, e.g. "Sweden". */
   place: string;
   /** Other names of the same place: "UK", "Britain". */
   aliases: string[];
-  /** Adjectives: "Polish". */
+  /** Adjectives: "Swedish". */
   adjectives: string[];
-  /** Words for its people, plural: "Poles". */
+  /** Words for its people, plural: "Swedes". */
   plural: string[];
-  /** Words for one of its people: "Pole". */
+  /** Words for one of its people: "Swede". */
   singular: string[];
 }
 
@@ -262,8 +262,7 @@ Montevideo Tashkent Caracas Hanoi Ho_Chi_Minh_City Sanaa Lusaka Harare Buenos_Ai
 Brasilia Brasília Quito La_Paz Toronto Montreal Vancouver Sydney Melbourne Auckland Mumbai Bombay Kolkata Chennai Bangalore
 Shanghai Hong_Kong Guangzhou Shenzhen Beijing Osaka Kyoto Singapore Kuala_Lumpur Hamburg Munich Frankfurt Cologne Milan
 Naples Venice Florence Turin Marseille Lyon Nice Bordeaux Toulouse Strasbourg Rotterdam Antwerp Krakow Kraków Gdansk
-Gdańsk St_Petersburg Saint_Petersburg Sevastopol Kaliningrad Grodno Hrodna Gomel Homel Brest Vitebsk Mogilev Kaunas
-Klaipeda Daugavpils Tartu Minneapolis Chicago Los_Angeles San_Francisco New_York New_York_City Boston Philadelphia
+Gdańsk St_Petersburg Saint_Petersburg Sevastopol Kaliningrad Minneapolis Chicago Los_Angeles San_Francisco New_York New_York_City Boston Philadelphia
 Houston Dallas Austin Atlanta Miami Seattle Denver Detroit Phoenix Las_Vegas San_Diego Baltimore Cleveland Pittsburgh
 St_Louis New_Orleans Nashville Memphis Portland Sacramento Orlando Tampa Jacksonville Fresno Charlotte Indianapolis
 Columbus Milwaukee Kansas_City Salt_Lake_City Honolulu Anchorage Brooklyn Manhattan Queens the_Bronx Bronx Staten_Island
@@ -331,7 +330,7 @@ export const MAX_PLACE_WORDS = Math.max(...[...PLACE_BY_NAME.keys()].map((k) => 
 
 /**
  * The canonical name of a place written in any of its forms ("U.S." → "United States", "Britain" →
- * "United Kingdom", "Minsk" → "Minsk"), or undefined when the text is not a known place.
+ * "United Kingdom", "Oslo" → "Oslo"), or undefined when the text is not a known place.
  */
 export function canonicalPlace(text: string): string | undefined {
   return PLACE_BY_NAME.get(placeKey(text));
@@ -342,20 +341,20 @@ export function isPlaceName(text: string): boolean {
   return PLACE_BY_NAME.has(placeKey(text));
 }
 
-/** Whether the word is an adjective or people word of a country ("Lithuanian", "Poles", "Briton"). */
+/** Whether the word is an adjective or people word of a country ("Norwegian", "Swedes", "Briton"). */
 export function isDemonym(text: string): boolean {
   return DEMONYM_WORDS.has(placeKey(text));
 }
 
 /**
- * The adjectives and people words of a place, from any of its names or demonyms: "Poland", "Polish",
- * "Poles" and "Pole" all give the Poland row. Undefined for places with no row (cities).
+ * The adjectives and people words of a place, from any of its names or demonyms: "Sweden", "Swedish",
+ * "Swedes" and "Swede" all give the Sweden row. Undefined for places with no row (cities).
  */
 export function demonymOf(text: string): Demonym | undefined {
   return COUNTRY_BY_WORD.get(placeKey(text));
 }
 
-/** The country a demonym refers to: "Poles" → "Poland", "Lithuanians" → "Lithuania"; undefined otherwise. */
+/** The country a demonym refers to: "Swedes" → "Sweden", "Norwegians" → "Norway"; undefined otherwise. */
 export function placeOfDemonym(word: string): string | undefined {
   const k = placeKey(word);
   if (!DEMONYM_WORDS.has(k)) return undefined;
@@ -364,7 +363,7 @@ export function placeOfDemonym(word: string): string | undefined {
 
 /**
  * Every word that points at the same country, lower-cased and folded: names, aliases, adjectives and
- * people words. Lets "How many Poles" match "three Polish nationals". Empty when the word is not one.
+ * people words. Lets "How many Swedes" match "three Swedish nationals". Empty when the word is not one.
  */
 export function placeFamily(word: string): string[] {
   const d = COUNTRY_BY_WORD.get(placeKey(word));

@@ -1,13 +1,14 @@
 /**
  * Quotations in a paragraph and who said them. Quotation marks are paired over the whole paragraph
  * because a quotation often runs over several sentences; the speaker is read from the usual news
- * frames around it: after the closing mark (`“…,” he posted on X`, `“…,” said Mr Coale`, `…”, it quoted
- * Mr Coale as saying`) or before the opening one (`X said: “…”`, `X said he was “…”`, `…, writing: “…”`,
+ * frames around it: after the closing mark (`“…,” he posted on X`, `“…,” said Mr Smith`, `…”, it quoted
+ * Mr Smith as saying`) or before the opening one (`X said: “…”`, `X said he was “…”`, `…, writing: “…”`,
  * `according to X`). Pronouns are left for the caller to resolve with what came before.
  */
 import type { AnalysedSentence, Token } from '../text/analyse.js';
 import {
   QUOTE_VERBS,
+  afterApposition,
   invertedSubject,
   mainSubject,
   phraseAfter,
@@ -154,7 +155,7 @@ function frameAfter(tokens: Token[], from: number): Frame | null {
     const phrase = /ing$/.test(t.norm) ? null : invertedSubject(tokens, i);
     return phrase ? { phrase, verb: t.text.toLowerCase() } : null;
   }
-  // "he posted", "Ms Tsikhanouskaya said", "Belta later quoted Mr Lukashenko as saying"
+  // "he posted", "Ms Okafor said", "the agency later quoted Mr Smith as saying"
   for (let v = i + 1; v < tokens.length && v - i <= 10; v++) {
     const u = tokens[v]!;
     if (u.pos === 'PUNCT' && !/^[-‐]$/.test(u.text)) return null;
@@ -162,7 +163,8 @@ function frameAfter(tokens: Token[], from: number): Frame | null {
     if (!QUOTE_VERBS.has(u.lemma)) return null;
     if (u.lemma === 'quote') {
       const quoted = phraseAfter(tokens, v + 1);
-      if (quoted && tokens[quoted.last + 1]?.norm === 'as' && /^say/.test(tokens[quoted.last + 2]?.norm ?? '')) {
+      const as = quoted ? afterApposition(tokens, quoted.last + 1) : -1;
+      if (quoted && tokens[as]?.norm === 'as' && /^say/.test(tokens[as + 1]?.norm ?? '')) {
         return { phrase: quoted, verb: u.text.toLowerCase() };
       }
     }
@@ -192,7 +194,7 @@ function frameBefore(tokens: Token[], before: number, inQuote: (k: number) => bo
     const verb = t.text.toLowerCase();
     if (/ing$/.test(t.norm)) {
       if (tokens[k - 1]?.norm === 'as') {
-        // "quoted John Coale, a lawyer…, as saying"
+        // "quoted John Smith, a lawyer…, as saying"
         for (let q = k - 2; q >= 0 && k - q < 25; q--) {
           if (tokens[q]!.pos === 'VERB' && tokens[q]!.lemma === 'quote') {
             const phrase = phraseAfter(tokens, q + 1);
@@ -215,7 +217,7 @@ function frameBefore(tokens: Token[], before: number, inQuote: (k: number) => bo
       const phrase = tokens[k + 1]?.norm === 'by' ? phraseAfter(tokens, k + 2) : null;
       return phrase ? { phrase, verb } : null;
     }
-    // "Mr Lukashenko, who said “…”"
+    // "Mr Smith, who said “…”"
     if (tokens[k - 1]?.norm === 'who' && tokens[k - 2]?.text === ',') {
       const phrase = subjectBefore(tokens, k - 2);
       return phrase ? { phrase, verb } : null;
@@ -226,7 +228,7 @@ function frameBefore(tokens: Token[], before: number, inQuote: (k: number) => bo
       const main = mainSubject(tokens, inQuote);
       return main ? { phrase: main, verb } : null;
     }
-    // "said he wanted to thank Trump “…”": the infinitive has no subject; the verb before it does
+    // "said he wanted to thank the mayor “…”": the infinitive has no subject; the verb before it does
   }
   return null;
 }

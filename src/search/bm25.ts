@@ -17,6 +17,8 @@ export interface WeightedTerm {
   term: string;
   /** Multiplier on the term's IDF (1 for a plain query term, less for expansions). */
   weight: number;
+  /** The question word this term stands for; a word's spellings and stand-ins share it. */
+  group?: number;
 }
 
 /** A postings list: unit ids in increasing order, with the term's frequency in each. */
@@ -94,17 +96,28 @@ export class Bm25Index {
     const out = new Map<number, number>();
     const avg = this.totalLength / Math.max(1, this.size) || 1;
     const { k1, b } = this.params;
-    for (const { term, weight } of query) {
-      const p = this.postings.get(term);
-      if (!p) continue;
-      const idf = this.idf(term) * weight;
-      for (let i = 0; i < p.ids.length; i++) {
-        const id = p.ids[i]!;
-        const tf = p.tfs[i]!;
-        const len = this.lengths[id] ?? avg;
-        const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg));
-        out.set(id, (out.get(id) ?? 0) + s);
+    // a question word and its stand-ins count once per unit: the best of them, not their sum
+    const groups = new Map<number, WeightedTerm[]>();
+    query.forEach((t, i) => {
+      const g = t.group ?? -1 - i;
+      groups.set(g, [...(groups.get(g) ?? []), t]);
+    });
+    for (const terms of groups.values()) {
+      const best = terms.length > 1 ? new Map<number, number>() : out;
+      for (const { term, weight } of terms) {
+        const p = this.postings.get(term);
+        if (!p) continue;
+        const idf = this.idf(term) * weight;
+        for (let i = 0; i < p.ids.length; i++) {
+          const id = p.ids[i]!;
+          const tf = p.tfs[i]!;
+          const len = this.lengths[id] ?? avg;
+          const s = (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / avg));
+          if (best === out) out.set(id, (out.get(id) ?? 0) + s);
+          else best.set(id, Math.max(best.get(id) ?? 0, s));
+        }
       }
+      if (best !== out) for (const [id, s] of best) out.set(id, (out.get(id) ?? 0) + s);
     }
     return out;
   }

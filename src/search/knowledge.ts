@@ -5,7 +5,7 @@
  */
 import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
 import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
-import { termsOf } from './terms.js';
+import { termOf, termsOf } from './terms.js';
 import type { Article, Sentence, SentenceFacts } from '../types.js';
 
 export interface SentenceRecord extends Sentence {
@@ -31,6 +31,8 @@ export interface Knowledge {
   paragraphIndex: Bm25Index;
   /** First sentence id of each article and one past its last (sentences of an article are contiguous). */
   articleSentences: Array<[number, number]>;
+  /** For each index term, its most frequent written form (lower case), to look the word up in word vectors. */
+  surface: Map<string, string>;
   /** Article titles as terms, by article id (a question naming the topic of an article). */
   titleTerms: string[][];
 }
@@ -54,6 +56,7 @@ export function buildKnowledge(articles: Article[], extract: ArticleFactExtracto
   const paragraphIndex = new Bm25Index(PARAGRAPH_BM25);
   const titleTerms: string[][] = [];
   const articleSentences: Array<[number, number]> = [];
+  const forms = new Map<string, Map<string, number>>();
   for (const article of articles) {
     const firstOfArticle = sentences.length;
     titleTerms[article.id] = article.meta.title ? termsOf(analyseParagraph(article.meta.title).flatMap((s) => s.tokens)) : [];
@@ -67,6 +70,13 @@ export function buildKnowledge(articles: Article[], extract: ArticleFactExtracto
       const paraTerms: string[] = [];
       analysed.forEach((s, position) => {
         const terms = termsOf(s.tokens);
+        for (const t of s.tokens) {
+          const term = termOf(t);
+          if (!term || !/^[a-z]/.test(t.norm)) continue;
+          let f = forms.get(term);
+          if (!f) forms.set(term, (f = new Map()));
+          f.set(t.norm, (f.get(t.norm) ?? 0) + 1);
+        }
         const id = sentences.length;
         sentences.push({ id, articleId: article.id, paragraph: para.index, position, text: s.text, paragraphId, terms });
         sentenceIndex.add(id, terms);
@@ -79,5 +89,7 @@ export function buildKnowledge(articles: Article[], extract: ArticleFactExtracto
     facts.push(...extract(article, analysedParagraphs, firstOfArticle));
     articleSentences[article.id] = [firstOfArticle, sentences.length];
   }
-  return { articles, sentences, paragraphs, facts, sentenceIndex, paragraphIndex, titleTerms, articleSentences };
+  const surface = new Map<string, string>();
+  for (const [term, f] of forms) surface.set(term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
+  return { articles, sentences, paragraphs, facts, sentenceIndex, paragraphIndex, titleTerms, articleSentences, surface };
 }

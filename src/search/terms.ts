@@ -26,8 +26,10 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
 const NUMBER_LIKE = /^[\d][\d,.]*$/;
 
 /** The index term of one token, or null for punctuation and stopwords. */
-export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'>): string | null {
+export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: string }): string | null {
   const norm = token.norm;
+  // "US", "U.S.", "UN": capitals make an abbreviation out of what would be a function word
+  if (token.text && /^(?:[A-Z]\.?){2,}$/.test(token.text)) return norm.replace(/\./g, '');
   if (token.pos === 'PUNCT' || token.pos === 'SYM' || token.pos === 'SPACE') return null;
   if (NUMBER_LIKE.test(norm)) return norm.replace(/,/g, '').replace(/\.$/, '');
   if (!/[a-z0-9]/.test(norm)) return null;
@@ -38,7 +40,7 @@ export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'>): string | nu
 }
 
 /** Index terms of a token list, in order, with repeats. */
-export function termsOf(tokens: ReadonlyArray<Pick<Token, 'norm' | 'stem' | 'pos'>>): string[] {
+export function termsOf(tokens: ReadonlyArray<Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: string }>): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     const term = termOf(t);

@@ -64,6 +64,17 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
+/**
+ * The paragraph with accented Latin letters replaced by their base letter, one UTF-16 unit for one, so
+ * that offsets stay valid: wink's tokenizer splits words at letters such as "ė" ("Nausėda" → "Naus ė da").
+ */
+export function tokenizerShadow(text: string): string {
+  return text.replace(/[\u00C0-\u024F\u1E00-\u1EFF]/g, (c) => {
+    const base = c.normalize('NFD')[0] ?? c;
+    return /[A-Za-z]/.test(base) ? base : c === 'ß' ? 's' : c === 'ø' ? 'o' : c === 'Ø' ? 'O' : c === 'ł' ? 'l' : c === 'Ł' ? 'L' : c === 'đ' ? 'd' : c === 'Đ' ? 'D' : c === 'æ' ? 'a' : c === 'Æ' ? 'A' : c === 'œ' ? 'o' : c === 'Œ' ? 'O' : c;
+  });
+}
+
 interface RawToken {
   text: string;
   start: number;
@@ -79,7 +90,8 @@ interface RawToken {
  * reports token values but not positions.
  */
 export function analyseParagraph(paragraph: string): AnalysedSentence[] {
-  const doc = nlp.readDoc(paragraph);
+  const shadow = tokenizerShadow(paragraph);
+  const doc = nlp.readDoc(shadow);
   const values = doc.tokens().out();
   const pos = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma) as string[];
@@ -89,7 +101,7 @@ export function analyseParagraph(paragraph: string): AnalysedSentence[] {
   const tokens: RawToken[] = [];
   let cursor = 0;
   values.forEach((value, i) => {
-    let at = paragraph.indexOf(value, cursor);
+    let at = shadow.indexOf(value, cursor);
     // wink may normalise a token (e.g. quotes); keep going from the cursor when it cannot be found
     if (at < 0 || at - cursor > 40) at = cursor;
     const end = Math.min(paragraph.length, at + value.length);

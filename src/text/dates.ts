@@ -25,6 +25,9 @@ import {
 import type { AnalysedSentence, Token } from './analyse.js';
 import type { DateMention } from '../types.js';
 
+/** A lookup table without a prototype, so that words like "constructor" are not found in it. */
+const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
+
 type Modifier = 'last' | 'next' | 'this' | undefined;
 type Unit = 'day' | 'week' | 'month' | 'year';
 
@@ -67,10 +70,10 @@ const MONTH_FULL = `(${MONTH_NAMES.join('|')})(?![A-Za-z])`;
 const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const ORD = '(?:st|nd|rd|th)?';
 
-const SMALL_NUMBERS: Record<string, number> = {
+const SMALL_NUMBERS: Record<string, number> = table({
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, few: 3, several: 3,
-};
+});
 const COUNT = `(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)`;
 
 function monthIndex(name: string): number {
@@ -95,6 +98,9 @@ interface Candidate {
 
 type Matcher = (m: RegExpExecArray, text: string, tokens?: Token[]) => Candidate | null;
 
+/** A cheap test that a matcher could match at all, to skip its regular expression on most sentences. */
+const MONTH_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
 /** Cues that may be included in `raw` ("on Thursday", "in June") because they say the phrase is a date. */
 const RAW_CUES = new Set(['on', 'in', 'last', 'next', 'this', 'early', 'late', 'mid']);
 
@@ -118,14 +124,16 @@ function followedByPlural(text: string, end: number, tokens?: Token[]): boolean 
   return /^\s+(?:people|men|women|children|[a-z]+s)\b/.test(text.slice(end));
 }
 
-const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
+const MATCHERS: Array<{ re: RegExp; hint?: RegExp; make: Matcher }> = [
   {
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    hint: /\d-\d/,
     make: (m) => ({ start: m.index, end: m.index + m[0].length, form: { type: 'full', y: +m[1]!, m: +m[2]!, d: +m[3]! } }),
   },
   {
-    // "September 11, 2025", "Monday, Sept. 8, 2025", "August 22nd"
+    // "March 3, 2021", "Monday, Jan. 4, 2021", "April 22nd"
     re: new RegExp(`(?:\\b${WEEKDAY},?\\s+)?\\b${MONTH}\\s+(\\d{1,2})${ORD}\\b(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    hint: MONTH_HINT,
     make: (m) => {
       const mo = monthIndex(m[2]!);
       const d = +m[3]!;
@@ -134,8 +142,9 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
     },
   },
   {
-    // "8 September, 2025", "the 4th of July"
+    // "8 June, 2021", "the 4th of July"
     re: new RegExp(`(?:\\b${WEEKDAY},?\\s+)?\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4})\\b)?`, 'g'),
+    hint: MONTH_HINT,
     make: (m) => {
       const mo = monthIndex(m[3]!);
       const d = +m[2]!;
@@ -146,6 +155,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   {
     // "February 2022", "early July 2016"
     re: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?${MONTH}(?:\\s+of)?,?\\s+(\\d{4})\\b`, 'gi'),
+    hint: /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
     make: (m) => {
       if (!isCapitalised(m[2])) return null;
       return { start: m.index, end: m.index + m[0].length, form: { type: 'monthYear', y: +m[3]!, m: monthIndex(m[2]!) } };
@@ -157,6 +167,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
       `\\b(in|since|by|until|till|through|throughout|during|from|before|after|last|next|this|of|early|late|mid)[-\\s]+(?:(?:early|mid|late)[-\\s]+)?${MONTH_FULL}(?!\\s*\\d)`,
       'gi',
     ),
+    hint: MONTH_HINT,
     make: (m, _text, tokens) => {
       const name = m[2]!;
       if (!isCapitalised(name)) return null;
@@ -173,11 +184,12 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: /\b(?:(early|mid|late)[-\s]+)?(1\d{3}|20\d{2}|21\d{2})\b/gi,
+    hint: /\d{4}/,
     make: (m, text, tokens) => {
       const at = m.index + m[0].length - m[2]!.length;
       const before = text.slice(Math.max(0, at - 2), at);
       const after = text.slice(at + 4, at + 6);
-      if (/[\d$£€#.,]\s?$/.test(before) || /^(?:[,.]\d|%|\d|-\d)/.test(after)) return null;
+      if (/\d[.,]?$|[$£€#]\s?$/.test(before) || /^(?:[,.]\d|%|\d|-\d)/.test(after)) return null;
       if (/^\s*(?:percent|per cent)/.test(text.slice(at + 4))) return null;
       if (followedByPlural(text, at + 4, tokens)) return null;
       return { start: m.index, end: m.index + m[0].length, form: { type: 'year', y: +m[2]! } };
@@ -185,6 +197,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: new RegExp(`\\b(?:(on|last|next|this|since|by|until|from|late|early)\\s+)?${WEEKDAY}\\b`, 'gi'),
+    hint: /day\b/i,
     make: (m) => {
       const name = m[2]!;
       if (!isCapitalised(name)) return null;
@@ -195,6 +208,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: /\b(today|yesterday|tomorrow|tonight)\b/gi,
+    hint: /\b(?:to|yester)/i,
     make: (m, text) => {
       // "USA Today", "Russia Today": a capitalised "Today" inside a sentence is a name
       if (/^T/.test(m[1]!) && /[A-Za-z,]\s*$/.test(text.slice(0, m.index))) return null;
@@ -205,6 +219,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: /\b(this|last|earlier this|later this) (morning|afternoon|evening|night)\b/gi,
+    hint: /(?:morning|afternoon|evening|night)\b/i,
     make: (m) => ({
       start: m.index,
       end: m.index + m[0].length,
@@ -213,10 +228,12 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: /\b(earlier|later) today\b/gi,
+    hint: /today/i,
     make: (m) => ({ start: m.index, end: m.index + m[0].length, form: { type: 'dayOffset', days: 0 } }),
   },
   {
     re: /\b(?:(earlier|later) )?(last|this|next) (week|month|year)\b/gi,
+    hint: /(?:week|month|year)\b/i,
     make: (m) => {
       const which = m[2]!.toLowerCase();
       if (m[1] && which !== 'this') return null;
@@ -231,6 +248,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: /\b(?:(over|during|at) the|(last|this)) weekend\b/gi,
+    hint: /weekend/i,
     make: (m) => ({
       start: m.index,
       end: m.index + m[0].length,
@@ -239,6 +257,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: new RegExp(`\\b${COUNT} (days?|weeks?|months?|years?) ago\\b`, 'gi'),
+    hint: /\bago\b/i,
     make: (m) => {
       const n = /^\d/.test(m[1]!) ? +m[1]! : SMALL_NUMBERS[m[1]!.toLowerCase()];
       if (n === undefined) return null;
@@ -247,7 +266,8 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
     },
   },
   {
-    re: new RegExp(`\\b(?:${COUNT}|the) days? (after|before|later|earlier)\\b`, 'gi'),
+    re: new RegExp(`\\b(?:${COUNT} days?|the day) (after|before|later|earlier)\\b`, 'gi'),
+    hint: /\bdays? (?:after|before|later|earlier)/i,
     make: (m) => {
       const n = m[1] ? (/^\d/.test(m[1]) ? +m[1] : SMALL_NUMBERS[m[1].toLowerCase()]) : 1;
       if (n === undefined) return null;
@@ -257,6 +277,7 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
   {
     re: /\bthe (next|following|previous) day\b/gi,
+    hint: /\bday\b/i,
     make: (m) => ({
       start: m.index,
       end: m.index + m[0].length,
@@ -265,30 +286,36 @@ const MATCHERS: Array<{ re: RegExp; make: Matcher }> = [
   },
 ];
 
-const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'wo', 'upcoming', 'scheduled', 'due']);
+const FUTURE_WORDS = new Set(['will', "'ll", 'shall', 'wo', 'upcoming']);
+/** "set for June 28", "scheduled for Monday": a date something is planned for, when "for" comes right before it. */
+const PLANNED = new Set(['set', 'scheduled', 'slated', 'planned', 'due']);
 
-/** The clause before `offset` has a future marker: scans back to the nearest clause break. */
+/** The clause before `offset` is about the future: scans back to the nearest clause break. */
 function inFutureClause(text: string, offset: number, tokens?: Token[]): boolean {
+  const clause = text.slice(0, offset).split(/[,;:—–()“”"]/).pop() ?? '';
   if (tokens) {
-    for (let i = tokens.findIndex((t) => t.start >= offset) - 1, seen = 0; i >= 0 && seen < 10; i--, seen++) {
+    const at = tokens.findIndex((t) => t.start >= offset);
+    const end = at < 0 ? tokens.length : at;
+    const planned = tokens[end - 1]?.norm === 'for';
+    for (let i = end - 1, seen = 0; i >= 0 && seen < 10; i--, seen++) {
       const t = tokens[i]!;
       if (/^[,;:—–()“”"]$/.test(t.text)) return false;
-      if (FUTURE_WORDS.has(t.norm)) return true;
+      if (FUTURE_WORDS.has(t.norm) || (PLANNED.has(t.norm) && (planned || /^(is|are|'s|'re)$/.test(tokens[i - 1]?.norm ?? '')))) return true;
     }
     return false;
   }
-  const clause = text.slice(0, offset).split(/[,;:—–()“”"]/).pop() ?? '';
-  return /\b(will|shall|upcoming|scheduled|due)\b|'ll\b/i.test(clause);
+  return /\b(will|shall|upcoming)\b|'ll\b|\b(set|scheduled|slated|planned|due)\b.*\bfor\s*$/i.test(clause);
 }
 
 /**
- * Finds every date expression in a text. Overlapping readings keep the longest ("Monday, Sept. 8, 2025"
+ * Finds every date expression in a text. Overlapping readings keep the longest ("Monday, Jan. 4, 2021"
  * over "Monday"). Tokens, when given, reject four-digit counts and month names that wink does not tag as
  * names, and decide the tense of the clause.
  */
 export function scanDateExpressions(text: string, tokens?: Token[]): DateExpression[] {
   const found: Candidate[] = [];
-  for (const { re, make } of MATCHERS) {
+  for (const { re, hint, make } of MATCHERS) {
+    if (hint && !hint.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const c = make(m, text, tokens);
@@ -475,6 +502,9 @@ export function resolveExpression(
   return null;
 }
 
+/** Characters between "a day after" and the date it counts from. */
+const ANCHOR_REACH = 80;
+
 /**
  * Resolves the expressions of one sentence, leaving out those that cannot be placed. "A day after" is
  * anchored on the nearest other day-precision date of the same sentence.
@@ -491,7 +521,8 @@ export function resolveDateExpressions(exprs: DateExpression[], published?: stri
         const other = exprs[j]!;
         const before = other.end <= e.start;
         const distance = before ? e.start - other.end : other.start - e.end;
-        if (!best || distance < best.distance) best = { mention: d, before, distance };
+        // only a date written close by: "on Thursday, a day after…", "a day before the vote on Friday"
+        if (distance <= ANCHOR_REACH && (!best || distance < best.distance)) best = { mention: d, before, distance };
       });
       m = best ? resolveExpression(e, published, best) : null;
     }
@@ -509,7 +540,7 @@ export function findDates(sentence: AnalysedSentence, published?: string): DateM
 }
 
 /**
- * Resolves the first date expression in `expr` ("last month", "on Thursday", "Sept. 8, 2025"), or null when
+ * Resolves the first date expression in `expr` ("last month", "on Thursday", "Jan. 4, 2021"), or null when
  * there is none or it cannot be resolved. Used by tests and by "when" questions.
  */
 export function resolveDate(expr: string, published?: string): DateMention | null {

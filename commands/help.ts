@@ -1,0 +1,14 @@
+/** `/help` — what each command does. */
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/bot/command.js';
+import { renderHelp } from '../src/render/embed.js';
+
+export const data = new SlashCommandBuilder().setName('help').setDescription('What each command does.');
+
+export const command: Command = {
+  data,
+  defer: false,
+  respond(ctx) {
+    return renderHelp(ctx.catalogue);
+  },
+};

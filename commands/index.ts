@@ -1,0 +1,11 @@
+/** Every slash command, in the order /help lists them. */
+import type { Command } from '../src/bot/command.js';
+import { command as ask } from './ask.js';
+import { command as conflicts } from './conflicts.js';
+import { command as facts } from './facts.js';
+import { command as help } from './help.js';
+import { command as quotes } from './quotes.js';
+import { command as sources } from './sources.js';
+import { command as timeline } from './timeline.js';
+
+export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, sources, help];

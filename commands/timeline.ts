@@ -1,0 +1,16 @@
+/** `/timeline` — dated events in order, relative dates resolved, each cited. */
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/bot/command.js';
+import { renderTimeline } from '../src/render/embed.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('timeline')
+  .setDescription('Dated events in order, with relative dates ("on Thursday") resolved and cited.');
+
+export const command: Command = {
+  data,
+  defer: true,
+  async respond(ctx) {
+    return renderTimeline(await ctx.engine.timeline());
+  },
+};

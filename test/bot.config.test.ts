@@ -1,0 +1,155 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { ConfigError, readConfig, requireDeploy } from '../src/bot/config.js';
+import { PageStore, pageButtons, parsePageButton } from '../src/bot/pager.js';
+import { RateLimiter } from '../src/bot/rateLimit.js';
+import { memoryLogger } from './discord/harness.js';
+import { fakeToken } from './discord/fixtures.js';
+
+const TOKEN = fakeToken('1410000000000000001');
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    readConfig(env, '/srv/bot');
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  return [];
+}
+
+describe('bot configuration', () => {
+  it('reads a complete environment into typed values', () => {
+    const config = readConfig(
+      {
+        DISCORD_TOKEN: ` ${TOKEN} `,
+        DISCORD_CLIENT_ID: '1410000000000000001',
+        DISCORD_GUILD_ID: '1410000000000000002',
+        CORPUS_DIR: 'coverage/story',
+        LOG_LEVEL: 'DEBUG',
+        DISCORD_API_BASE: 'http://127.0.0.1:8080/api/',
+        NODE_ENV: 'production',
+      },
+      '/srv/bot',
+    );
+    expect(config).to.deep.equal({
+      token: TOKEN,
+      clientId: '1410000000000000001',
+      guildId: '1410000000000000002',
+      corpusDir: path.resolve('/srv/bot', 'coverage/story'),
+      logLevel: 'debug',
+      apiBase: 'http://127.0.0.1:8080/api',
+      production: true,
+    });
+  });
+
+  it('runs without a token (console mode) and defaults the corpus to the bundled seeds', () => {
+    const config = readConfig({ DISCORD_TOKEN: '', LOG_LEVEL: '' }, '/srv/bot');
+    expect(config.token).to.equal(null);
+    expect(config.corpusDir).to.equal(path.resolve('/srv/bot', 'seeds'));
+    expect(config.logLevel).to.equal('info');
+    expect(config.apiBase).to.equal(null);
+    expect(config.production).to.equal(false);
+  });
+
+  it('lists every malformed value at once, each saying what to set and where to get it', () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: 'not-a-token',
+      DISCORD_CLIENT_ID: 'my-bot',
+      DISCORD_GUILD_ID: '12',
+      LOG_LEVEL: 'verbose',
+      DISCORD_API_BASE: 'ftp://proxy/api',
+    });
+    expect(problems).to.have.length(5);
+    expect(problems[0]).to.match(/DISCORD_TOKEN/).and.match(/Bot → Reset Token/);
+    expect(problems[1]).to.match(/DISCORD_CLIENT_ID/).and.match(/General Information/);
+    expect(problems[2]).to.match(/DISCORD_GUILD_ID/).and.match(/Copy Server ID/);
+    expect(problems[3]).to.match(/LOG_LEVEL must be one of error, warn, info, debug/);
+    expect(problems[4]).to.match(/DISCORD_API_BASE must start with http/);
+  });
+
+  it('catches the usual token mistakes without echoing the token', () => {
+    const prefixed = problemsOf({ DISCORD_TOKEN: `Bot ${TOKEN}` });
+    expect(prefixed[0]).to.match(/without the prefix/);
+    const quoted = problemsOf({ DISCORD_TOKEN: `"${TOKEN}"` });
+    expect(quoted[0]).to.match(/quotes/);
+    for (const message of [...prefixed, ...quoted]) expect(message).not.to.include(TOKEN);
+  });
+
+  it('refuses an API base that already carries a version, and one that is not a URL', () => {
+    expect(problemsOf({ DISCORD_API_BASE: 'https://proxy.example/api/v10' })[0]).to.match(/leave it off/);
+    expect(problemsOf({ DISCORD_API_BASE: 'proxy' })[0]).to.match(/not a URL/);
+  });
+
+  it('requires a token and an application id to register commands', () => {
+    const base = readConfig({}, '/srv/bot');
+    expect(() => requireDeploy(base)).to.throw(ConfigError).with.property('problems').that.has.length(2);
+    const ok = requireDeploy(readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '1410000000000000001' }, '/'));
+    expect(ok.clientId).to.equal('1410000000000000001');
+  });
+});
+
+describe('logger', () => {
+  it('never writes the token, even inside an error stack or a library message', () => {
+    const logs = memoryLogger([TOKEN]);
+    logs.logger.error('login failed', { detail: `Authorization: Bot ${TOKEN}`, stack: new Error(`bad ${TOKEN}`).stack });
+    const other = fakeToken('1410000000000000009');
+    logs.logger.warn('pasted into the wrong variable', { value: other });
+    expect(logs.raw()).not.to.include(TOKEN);
+    expect(logs.raw()).not.to.include(other);
+    expect(logs.lines[0]?.detail).to.equal('Authorization: Bot [redacted]');
+  });
+});
+
+describe('rate limiter', () => {
+  it('allows a few commands per window per user, then says when to retry', () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter({ max: 3, windowMs: 10_000, now: () => now });
+    expect([1, 2, 3].map(() => limiter.take('a').ok)).to.deep.equal([true, true, true]);
+    const refused = limiter.take('a');
+    expect(refused).to.deep.equal({ ok: false, retryAfterMs: 10_000 });
+    expect(limiter.take('b').ok, 'another user is not affected').to.equal(true);
+    now += 4_000;
+    expect(limiter.take('a')).to.deep.equal({ ok: false, retryAfterMs: 6_000 });
+    now += 6_001;
+    expect(limiter.take('a').ok).to.equal(true);
+  });
+
+  it('forgets idle users', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ max: 1, windowMs: 1_000, now: () => now });
+    for (let i = 0; i < 50; i++) limiter.take(`user${i}`);
+    now = 5_000;
+    limiter.take('late');
+    expect(limiter.size).to.equal(1);
+  });
+});
+
+describe('page store and buttons', () => {
+  it('keeps pages for their owner until they expire, bounded in number', () => {
+    let now = 0;
+    const store = new PageStore({ ttlMs: 1_000, max: 2, now: () => now });
+    const page = { embeds: [{ description: 'x' }] };
+    const first = store.put([page, page], 'u1');
+    expect(store.get(first)?.ownerId).to.equal('u1');
+    store.put([page], 'u2');
+    store.put([page], 'u3');
+    expect(store.get(first), 'oldest dropped when full').to.equal(null);
+    expect(store.size).to.equal(2);
+    const late = store.put([page], 'u4');
+    now = 1_000;
+    expect(store.get(late), 'expired').to.equal(null);
+  });
+
+  it('encodes the page in the button and reads it back', () => {
+    const row = pageButtons('k3y_-', 1, 3);
+    expect(row.components.map((b) => b.disabled)).to.deep.equal([false, true, false]);
+    expect(row.components.map((b) => parsePageButton(b.custom_id))).to.deep.equal([
+      { key: 'k3y_-', index: 0 },
+      { key: 'k3y_-', index: 1 },
+      { key: 'k3y_-', index: 2 },
+    ]);
+    expect(pageButtons('k', 0, 2).components[0]?.disabled).to.equal(true);
+    expect(parsePageButton('something-else')).to.equal(null);
+  });
+});

@@ -1,0 +1,39 @@
+/** Engine results made up to test rendering at sizes the seed story does not reach. */
+import type { Answer, SourceRef } from '../../src/answer/types.js';
+
+/** An answer reported by `n` articles, each with a long outlet name, a link and a long quote. */
+export function widelyReported(n: number): Answer {
+  const sources: SourceRef[] = Array.from({ length: n }, (_, i) => ({
+    file: `outlet-${i}.txt`,
+    outlet: `The Very Long Named Regional Evening Chronicle and Advertiser No. ${i}`,
+    published: `2025-09-${String((i % 28) + 1).padStart(2, '0')}`,
+    paragraph: (i % 9) + 1,
+    quote: 'Fifty-two prisoners were released on Thursday.',
+    url: `https://news.example/${i}/2025/09/11/a-very-long-article-slug-about-the-release-of-prisoners-at-the-border-crossing-${i}`,
+    title: `Article ${i}`,
+  }));
+  const longText = `${'Officials said the group, which included people held for years, '.repeat(8)}crossed at noon.`;
+  return {
+    question: 'How many prisoners were released, and who @everyone confirmed it?',
+    answered: true,
+    answer: 'Fifty-two prisoners were released on Thursday.',
+    confidence: 0.91,
+    confidenceLabel: 'high',
+    kind: 'how-many',
+    facts: [
+      { text: 'Fifty-two prisoners were released on Thursday.', sources },
+      ...Array.from({ length: 12 }, (_, i) => ({ text: `${longText} (${i})`, sources: sources.slice(i, i + 3) })),
+    ],
+    conflicts: [
+      {
+        about: 'number of prisoners released',
+        claims: [
+          { text: 'Fifty-two prisoners were released.', sources: sources.slice(0, 2) },
+          { text: 'Fifty prisoners were released.', sources: [{ ...sources[0]!, file: 'other.txt', outlet: 'Other Outlet' }] },
+        ],
+      },
+    ],
+    agreement: { reporting: n, total: n + 2, names: sources.map((s) => s.outlet ?? s.file) },
+    ms: 3,
+  };
+}

@@ -1,0 +1,263 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyseParagraph, type AnalysedSentence } from '../src/text/analyse.js';
+import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from '../src/facts/names.js';
+import { sameWord, skeletonWord } from '../src/facts/nameKey.js';
+import { canonicalPlace, demonymOf, placeFamily, placeOfDemonym } from '../src/facts/places.js';
+import type { EntityMention, NameGroup } from '../src/types.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(repoRoot, '../shared');
+
+interface Corpus {
+  sentences: AnalysedSentence[];
+  mentions: Array<{ sentenceId: number; mention: EntityMention }>;
+}
+
+/** Reads every .txt file of a folder, drops YAML front matter, analyses each non-empty line as a paragraph. */
+function readCorpus(dir: string): Corpus {
+  const sentences: AnalysedSentence[] = [];
+  const mentions: Corpus['mentions'] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const body = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    for (const paragraph of body.split('\n').map((l) => l.trim()).filter(Boolean)) {
+      for (const s of analyseParagraph(paragraph)) {
+        const id = sentences.length;
+        sentences.push(s);
+        for (const mention of extractEntities(s)) mentions.push({ sentenceId: id, mention });
+      }
+    }
+  }
+  return { sentences, mentions };
+}
+
+function sentence(text: string): AnalysedSentence {
+  const s = analyseParagraph(text);
+  expect(s).to.have.length(1);
+  return s[0]!;
+}
+
+function entities(text: string): Array<[string, string]> {
+  return extractEntities(sentence(text)).map((e) => [e.text, e.kind]);
+}
+
+function groupWith(groups: NameGroup[], variant: string): NameGroup {
+  const g = groups.find((x) => x.variants.includes(variant));
+  expect(g, `a group with "${variant}"`).to.not.equal(undefined);
+  return g!;
+}
+
+describe('names: extractEntities', () => {
+  it('strips titles and demonyms and keeps them as cues', () => {
+    expect(
+      entities('Belarus has released 52 prisoners who have now crossed into Lithuania, the Lithuanian President Gitanas Nausėda has said.'),
+    ).to.deep.equal([
+      ['Belarus', 'place'],
+      ['Lithuania', 'place'],
+      ['Gitanas Nausėda', 'person'],
+    ]);
+    expect(
+      entities('The move comes a month after US President Donald Trump spoke to Belarus\' authoritarian leader Aliaksandr Lukashenka, urging him to release more prisoners.'),
+    ).to.deep.equal([
+      ['US', 'place'],
+      ['Donald Trump', 'person'],
+      ['Belarus', 'place'],
+      ['Aliaksandr Lukashenka', 'person'],
+    ]);
+    expect(entities('At an emergency press conference on Thursday, Nausėda confirmed that his Foreign Minister Kęstutis Budrys had received the group at the border.'))
+      .to.deep.include(['Kęstutis Budrys', 'person']);
+  });
+
+  it('cuts possessives and reads organisations from the noun before them', () => {
+    expect(entities('In return for Mr Lukashenko’s gesture, the US will grant sanctions relief to Belarus’s national airline Belavia.')).to.deep.equal([
+      ['Lukashenko', 'person'],
+      ['US', 'place'],
+      ['Belarus', 'place'],
+      ['Belavia', 'organisation'],
+    ]);
+    expect(entities('Belarus’s state news agency BelTA confirmed that the group also included 14 foreign nationals.')).to.deep.include(['BelTA', 'organisation']);
+    const viasna = extractEntities(sentence('Human rights group Viasna said prominent opposition figures were among those freed.')).find((e) => e.text === 'Viasna');
+    expect(viasna?.kind).to.be.oneOf(['organisation', 'other']);
+  });
+
+  it('leaves out months, weekdays, sentence-initial words and acronyms of time', () => {
+    const found = entities('Among those released Thursday were 14 foreigners, according to the press service in Minsk on September 12 at 7:42 AM CDT.');
+    expect(found).to.deep.equal([['Minsk', 'place']]);
+    expect(entities('Yet more than 1,000 political prisoners still remain in Belarusian prisons.')).to.deep.equal([]);
+  });
+
+  it('keeps initials, particles and suffixes inside a name and splits at punctuation', () => {
+    expect(entities('Michael T. Flynn, Mr. Trump’s first national security adviser, pleaded guilty to lying to the F.B.I. on Friday.')).to.deep.equal([
+      ['Michael T. Flynn', 'person'],
+      ['Trump', 'person'],
+      ['F.B.I.', 'organisation'],
+    ]);
+    expect(entities('He was the fourth person charged in the investigation of Robert S. Mueller III, the special counsel.'))
+      .to.deep.equal([['Robert S. Mueller III', 'person']]);
+    expect(entities('The release took place at a difficult moment in the Russia-Ukraine war, the Secretary of State Hillary Clinton said.')).to.deep.equal([
+      ['Russia', 'place'],
+      ['Ukraine', 'place'],
+      ['Hillary Clinton', 'person'],
+    ]);
+  });
+
+  it('gives verbatim text and offsets for every mention of the seed articles', () => {
+    const { sentences, mentions } = readCorpus(path.resolve(shared, 'seeds'));
+    expect(mentions.length).to.be.greaterThan(200);
+    for (const { sentenceId, mention } of mentions) {
+      const s = sentences[sentenceId]!;
+      expect(s.text.slice(mention.start, mention.start + mention.text.length)).to.equal(mention.text);
+      expect(mention.text).to.not.match(/^(?:The|Among|Yet|Thursday|September|President|Mr|Lithuanian|Belarusian)\b/);
+    }
+    const kinds = new Map(mentions.map(({ mention }) => [mention.text, mention.kind]));
+    expect(kinds.get('Minsk')).to.equal('place');
+    expect(kinds.get('Vilnius')).to.equal('place');
+  });
+});
+
+describe('names: groupNames on the seed story', () => {
+  const { mentions } = readCorpus(path.resolve(shared, 'seeds'));
+  const groups = groupNames(mentions);
+
+  it('joins transliterations, surname-only and titled mentions to the full name', () => {
+    const luk = groupWith(groups, 'Lukashenka');
+    expect(luk.variants).to.have.members(['Lukashenko', 'Alexander Lukashenko', 'Lukashenka', 'Aliaksandr Lukashenka']);
+    expect(luk.kind).to.equal('person');
+    expect(luk.display).to.equal('Alexander Lukashenko');
+
+    const nau = groupWith(groups, 'Nausėda');
+    expect(nau.variants).to.include.members(['Gitanas Nausėda', 'Gitanas Nauseda']);
+    expect(nau.kind).to.equal('person');
+
+    const husband = groupWith(groups, 'Sergey Tikhanovsky');
+    expect(husband.variants).to.have.members(['Siarhei Tsikhanouski', 'Sergey Tikhanovsky']);
+    const wife = groupWith(groups, 'Sviatlana Tsikhanouskaya');
+    expect(wife.key).to.not.equal(husband.key);
+    expect(wife.variants).to.include('Tsikhanouskaya');
+
+    expect(groupWith(groups, 'BelTA').variants).to.have.members(['Belta', 'BelTA']);
+    expect(groupWith(groups, 'EU').variants).to.have.members(['EU', 'European Union']);
+    expect(groupWith(groups, 'UK').variants).to.include.members(['Britain', 'United Kingdom']);
+  });
+
+  it('keeps every other name apart from Trump and places as places', () => {
+    expect(groupWith(groups, 'Trump').variants).to.have.members(['Trump', 'Donald Trump']);
+    expect(groupWith(groups, 'Minsk').kind).to.equal('place');
+    expect(groupWith(groups, 'Vilnius').kind).to.equal('place');
+    expect(groupWith(groups, 'Viasna').kind).to.be.oneOf(['organisation', 'other']);
+  });
+
+  it('gives unique keys that do not depend on the order of mentions', () => {
+    const keys = groups.map((g) => g.key);
+    expect(new Set(keys).size).to.equal(keys.length);
+    const again = groupNames([...mentions].reverse());
+    expect(again.map((g) => [g.key, g.display, [...g.variants].sort()])).to.deep.equal(groups.map((g) => [g.key, g.display, [...g.variants].sort()]));
+    for (const g of groups) expect(g.sentences).to.deep.equal([...new Set(g.sentences)].sort((a, b) => a - b));
+  });
+
+  it('puts the group key on each mention', () => {
+    const keyed = withGroupKeys(mentions.map((m) => m.mention), groups);
+    const luk = groupWith(groups, 'Lukashenka').key;
+    expect(keyed.filter((m) => /Lukashenk/.test(m.text)).every((m) => m.key === luk)).to.equal(true);
+  });
+});
+
+describe('names: lookups', () => {
+  const groups = groupNames(readCorpus(path.resolve(shared, 'seeds')).mentions);
+  const key = (v: string) => groupWith(groups, v).key;
+
+  it('finds a name by prefix, by folded form and when misspelled', () => {
+    expect(findNames('Lukashenco', groups)[0]?.key).to.equal(key('Lukashenka'));
+    expect(findNames('Lukshenko', groups)[0]?.key).to.equal(key('Lukashenka'));
+    expect(findNames('luka', groups)[0]?.key).to.equal(key('Lukashenka'));
+    expect(findNames('nauseda', groups)[0]?.key).to.equal(key('Nausėda'));
+    expect(findNames('Tikhanovskaya', groups)[0]?.key).to.equal(key('Sviatlana Tsikhanouskaya'));
+    expect(findNames('xyzzy', groups)).to.deep.equal([]);
+    expect(findNames('bel', groups, 2)).to.have.length(2);
+  });
+
+  it('maps a name in a question to its group, or to none', () => {
+    expect(nameKeyOf('Lukashenka', groups)).to.equal(key('Lukashenka'));
+    expect(nameKeyOf("Mr Lukashenko's", groups)).to.equal(key('Lukashenka'));
+    expect(nameKeyOf('nauseda', groups)).to.equal(key('Nausėda'));
+    expect(nameKeyOf('Tikhanovsky', groups)).to.equal(key('Sergey Tikhanovsky'));
+    expect(nameKeyOf('Wilnius', groups)).to.equal(key('Vilnius'));
+    expect(nameKeyOf('Truman', groups)).to.equal(undefined);
+    expect(nameKeyOf('Zelensky', groups)).to.equal(undefined);
+  });
+});
+
+describe('names: real coverage in the shared corpora', () => {
+  const story = (name: string) => groupNames(readCorpus(path.resolve(shared, 'corpora', name)).mentions);
+
+  it('joins surname and titled mentions to the full name in each story', () => {
+    const flynn = groupWith(story('2017-flynn-pleads-guilty'), 'Flynn');
+    expect(flynn.variants).to.include.members(['Flynn', 'Michael Flynn', 'Michael T. Flynn']);
+    expect(flynn.kind).to.equal('person');
+    expect(groupWith(story('2012-romney-urges-akin-to-quit-senate-race'), 'Akin').variants).to.include('Todd Akin');
+    const stone = story('2019-roger-stone-indicted');
+    expect(groupWith(stone, 'Stone').variants).to.include('Roger Stone');
+    expect(groupWith(stone, 'F.B.I.').variants).to.include('FBI');
+  });
+
+  it('keeps father and son, and a shared surname, apart', () => {
+    const jackson = story('2013-jesse-jackson-jr-pleads-guilty');
+    const son = groupWith(jackson, 'Jesse Jackson Jr.');
+    expect(son.variants).to.not.include('Jesse Jackson');
+    expect(son.key).to.not.equal(groupWith(jackson, 'Jesse Jackson').key);
+    const clinton = story('2015-hillary-clinton-releases-tax-returns');
+    expect(groupWith(clinton, 'Bill Clinton').key).to.not.equal(groupWith(clinton, 'Hillary Clinton').key);
+  });
+
+  it('does not over-merge across all 30 articles and the encyclopaedia corpus', () => {
+    const squad = groupNames(readCorpus(path.resolve(shared, 'eval/squad/corpus')).mentions);
+    const together = (a: string, b: string) => squad.some((g) => g.variants.includes(a) && g.variants.includes(b));
+    expect(together('Austria', 'Australia')).to.equal(false);
+    expect(together('Albania', 'Albany')).to.equal(false);
+    expect(together('Hollywood', 'Holyrood')).to.equal(false);
+    expect(together('Johnson', 'Johnstone')).to.equal(false);
+    expect(together('BBC', 'BC')).to.equal(false);
+    expect(together('Tugh Temür', 'Toghun Temür')).to.equal(false);
+    expect(together('Tugh Temür', 'Tugh Temur')).to.equal(true);
+    expect(together('Melanchthon', 'Philipp Melanchthon')).to.equal(true);
+    expect(together('NFL', 'National Football League')).to.equal(true);
+
+    const news: Corpus['mentions'] = [];
+    for (const dir of fs.readdirSync(path.resolve(shared, 'corpora')).filter((d) => !d.includes('.')).sort()) {
+      const offset = news.length ? Math.max(...news.map((m) => m.sentenceId)) + 1 : 0;
+      for (const m of readCorpus(path.resolve(shared, 'corpora', dir)).mentions) news.push({ ...m, sentenceId: m.sentenceId + offset });
+    }
+    const newsGroups = groupNames(news);
+    expect(groupWith(newsGroups, 'Trump').variants.every((v) => /Trump/.test(v))).to.equal(true);
+    expect(groupWith(newsGroups, 'Congressional Black Caucus').variants).to.not.include('Congressional Hispanic Caucus');
+    expect(groupWith(newsGroups, 'Jesse Jackson Jr.').variants).to.not.include('Jesse Jackson');
+  });
+});
+
+describe('names: spelling skeletons', () => {
+  it('erases transliteration choices but not different names', () => {
+    expect(skeletonWord('lukashenka')).to.equal(skeletonWord('lukashenko'));
+    expect(skeletonWord('sviatlana')).to.equal(skeletonWord('svetlana'));
+    expect(sameWord('tsikhanouski', 'tikhanovsky')).to.equal(true);
+    expect(sameWord('tsikhanouski', 'tsikhanouskaya')).to.equal(false);
+    expect(sameWord('trump', 'truman')).to.equal(false);
+    expect(sameWord('austria', 'australia')).to.equal(false);
+  });
+});
+
+describe('places and demonyms', () => {
+  it('maps people and adjectives to their country and back', () => {
+    expect(placeOfDemonym('Poles')).to.equal('Poland');
+    expect(placeOfDemonym('Polish')).to.equal('Poland');
+    expect(placeOfDemonym('Lithuanians')).to.equal('Lithuania');
+    expect(placeOfDemonym('Briton')).to.equal('United Kingdom');
+    expect(placeOfDemonym('Warsaw')).to.equal(undefined);
+    expect(demonymOf('Lithuania')?.plural).to.deep.equal(['Lithuanians']);
+    expect(demonymOf('Poland')?.adjectives).to.deep.equal(['Polish']);
+    expect(placeFamily('Poles')).to.include.members(['poland', 'polish', 'poles', 'pole']);
+    expect(canonicalPlace('the U.S.')).to.equal('United States');
+    expect(canonicalPlace('Britain')).to.equal('United Kingdom');
+  });
+});
