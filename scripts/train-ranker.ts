@@ -1,75 +1,98 @@
 /**
  * Calibrates the ranker's feature weights (src/answer/rankModel.ts) by pairwise logistic regression:
- * for each question, the best sentence holding a gold answer should outscore the other candidates.
- * Trains on one half of the questions and reports accuracy on the other half, then on all of them.
- *   npx tsx scripts/train-ranker.ts [--set ../shared/eval/squad] [--limit N]
+ * for each question, the best candidate sentence that answers it should outscore the others.
+ * Data: SQuAD (../shared/eval/squad, gold answer strings) and the development set written from the
+ * shared news stories (test/fixtures/corpora-questions.jsonl, regexes), news questions weighted up so
+ * that they count. Reports held-out accuracy on swapped halves (SQuAD by question, news by story) and
+ * on the shared seed questions, which are never trained on.
+ *   npx tsx scripts/train-ranker.ts [--limit N] [--news-weight 8]
  */
-import { wordVectors } from '../src/text/embeddings.js';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadKnowledge } from './dev-corpus.js';
-import { parseQuestion } from '../src/answer/question.js';
-import { candidates } from '../src/answer/rank.js';
-import { correctSpelling, queryTerms } from '../src/answer/query.js';
+import { basename, join, resolve } from 'node:path';
+import { Engine } from '../src/engine.js';
+import { rankForQuestion } from '../src/answer/answer.js';
 import { FEATURE_NAMES, type FeatureName } from '../src/answer/features.js';
 import { RANK_MODEL } from '../src/answer/rankModel.js';
+import { wordVectors } from '../src/text/embeddings.js';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => (args.includes(n) ? args[args.indexOf(n) + 1]! : d);
-const set = resolve(opt('--set', '../shared/eval/squad'));
 const limit = Number(opt('--limit', '0'));
-const k = await loadKnowledge(join(set, 'corpus'));
-let qs = readFileSync(join(set, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { q: string; answers: string[] });
-if (limit) qs = qs.filter((_, i) => i % Math.ceil(qs.length / limit) === 0);
+const newsWeight = Number(opt('--news-weight', '8'));
+const shared = resolve('../shared');
+type Q = { q: string; expect?: string; answers?: string[]; abstain?: boolean; sources?: string[]; corpus?: string };
+const read = (f: string): Q[] => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Q);
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const vectors = wordVectors();
 
 type Row = { x: number[]; gold: boolean };
-const data: Row[][] = [];
-const kinds: string[] = [];
-const t0 = Date.now();
-for (const q of qs) {
-  const pq = correctSpelling(k, parseQuestion(q.q));
-  kinds.push(pq.kind);
-  const cands = candidates(k, pq, queryTerms(k, pq, wordVectors()));
-  data.push(cands.map((c) => ({ x: FEATURE_NAMES.map((n) => c.features[n]), gold: q.answers.some((g) => fold(k.sentences[c.sentenceId]!.text).includes(fold(g))) })));
+interface Item { rows: Row[]; set: 'squad' | 'news' | 'seeds'; fold: number; weight: number }
+const items: Item[] = [];
+
+async function collect(set: Item['set'], dir: string, qs: Q[], foldOf: (i: number) => number, weight: number) {
+  const k = (await Engine.load(dir)).knowledge;
+  qs.forEach((q, i) => {
+    if (q.abstain) return;
+    const { pool } = rankForQuestion(k, q.q, vectors);
+    const rows = pool.map((c) => {
+      const s = k.sentences[c.sentenceId]!;
+      const file = basename(k.articles[s.articleId]!.file).replace(/\.[^.]*$/, '');
+      const gold = q.answers
+        ? q.answers.some((g) => fold(s.text).includes(fold(g)))
+        : new RegExp(q.expect!, 'i').test(s.text) && (!q.sources || q.sources.some((w) => file === w || file.startsWith(`${w}_`)));
+      return { x: FEATURE_NAMES.map((n) => c.features[n]), gold };
+    });
+    items.push({ rows, set, fold: foldOf(i), weight });
+  });
 }
-console.log(`features for ${qs.length} questions in ${Date.now() - t0} ms`);
-if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify({ names: FEATURE_NAMES, kinds, data }));
+
+const t0 = Date.now();
+let squad = read(join(shared, 'eval/squad/questions.jsonl'));
+if (limit) squad = squad.filter((_, i) => i % Math.ceil(squad.length / limit) === 0);
+await collect('squad', join(shared, 'eval/squad/corpus'), squad, (i) => i % 2, 1);
+const dev = read('test/fixtures/corpora-questions.jsonl');
+const stories = [...new Set(dev.map((q) => q.corpus!))];
+for (const [si, c] of stories.entries()) await collect('news', join(shared, 'corpora', c), dev.filter((q) => q.corpus === c), () => si % 2, newsWeight);
+await collect('seeds', 'seeds', read(join(shared, 'eval/questions.jsonl')), () => 2, 0);
+console.log(`features for ${items.length} questions in ${Date.now() - t0} ms`);
+if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify({ names: FEATURE_NAMES, items }));
 
 const score = (w: number[], x: number[]) => x.reduce((s, v, i) => s + v * w[i]!, 0);
-const accuracy = (w: number[], rows: Row[][]) => rows.filter((c) => c.length && c.reduce((b, r) => (score(w, r.x) > score(w, b.x) ? r : b)).gold).length / rows.length;
+const top = (w: number[], it: Item) => it.rows.reduce((b, r) => (score(w, r.x) > score(w, b.x) ? r : b));
+const accuracy = (w: number[], its: Item[]) => (its.length ? its.filter((it) => it.rows.length && top(w, it).gold).length / its.length : 0);
 
-function train(rows: Row[][]): number[] {
+function train(its: Item[]): number[] {
   const w = FEATURE_NAMES.map((n) => RANK_MODEL[n]);
   const lambda = 1e-4;
   for (let epoch = 0; epoch < 40; epoch++) {
     const rate = 0.05 / (1 + epoch * 0.2);
-    for (const c of rows) {
-      const pos = c.filter((r) => r.gold);
-      if (!pos.length || pos.length === c.length) continue;
+    for (const it of its) {
+      const pos = it.rows.filter((r) => r.gold);
+      if (!pos.length || pos.length === it.rows.length || !it.weight) continue;
       const p = pos.reduce((b, r) => (score(w, r.x) > score(w, b.x) ? r : b));
-      const negs = c.filter((r) => !r.gold).sort((a, b) => score(w, b.x) - score(w, a.x)).slice(0, 8);
+      const negs = it.rows.filter((r) => !r.gold).sort((a, b) => score(w, b.x) - score(w, a.x)).slice(0, 8);
       for (const n of negs) {
         const d = p.x.map((v, i) => v - n.x[i]!);
-        const m = score(w, d);
-        const g = 1 / (1 + Math.exp(m)); // derivative of log(1+exp(-m))
-        for (let i = 0; i < w.length; i++) w[i] = w[i]! + rate * (g * d[i]! - lambda * w[i]!);
+        const g = 1 / (1 + Math.exp(score(w, d)));
+        const r = rate * Math.min(it.weight, 4);
+        // heavy items take several small steps rather than one big one
+        for (let rep = 0; rep < Math.max(1, Math.round(it.weight / 4)); rep++) for (let i = 0; i < w.length; i++) w[i] = w[i]! + r * (g * d[i]! - lambda * w[i]!);
       }
     }
   }
   return w;
 }
 
-const even = data.filter((_, i) => i % 2 === 0);
-const odd = data.filter((_, i) => i % 2 === 1);
-const base = FEATURE_NAMES.map((n) => RANK_MODEL[n]);
-console.log(`current weights: all ${(accuracy(base, data) * 100).toFixed(1)}%`);
-const wEven = train(even);
-console.log(`trained on even: even ${(accuracy(wEven, even) * 100).toFixed(1)}%, held-out odd ${(accuracy(wEven, odd) * 100).toFixed(1)}%`);
-const wOdd = train(odd);
-console.log(`trained on odd: odd ${(accuracy(wOdd, odd) * 100).toFixed(1)}%, held-out even ${(accuracy(wOdd, even) * 100).toFixed(1)}%`);
-const w = train(data);
-console.log(`trained on all: ${(accuracy(w, data) * 100).toFixed(1)}%`);
+const line = (w: number[], its: Item[], label: string) =>
+  console.log(`${label}: ${(['squad', 'news', 'seeds'] as const).map((s) => `${s} ${(accuracy(w, its.filter((i) => i.set === s)) * 100).toFixed(1)}%`).join('  ')}`);
+const current = FEATURE_NAMES.map((n) => RANK_MODEL[n]);
+line(current, items, 'current weights, all');
+for (const f of [0, 1]) {
+  const w = train(items.filter((i) => i.fold === f));
+  line(w, items.filter((i) => i.fold !== f), `trained on half ${f}, held out`);
+}
+const w = train(items);
+line(w, items, 'trained on all');
 const out: Record<string, number> = {};
 FEATURE_NAMES.forEach((n: FeatureName, i) => (out[n] = Math.round(w[i]! * 1000) / 1000));
-console.log(JSON.stringify(out, null, 2));
+console.log(JSON.stringify(out));

@@ -1,23 +1,25 @@
 /**
  * Across outlets: which sentences of other articles say the same as the best answer (so that an answer
- * can say "reported by 4 of 5 outlets"), and which give a different figure for the same thing (so that
- * it can say "outlets differ" and show each version with its sources).
+ * can say "reported by 4 of 5 outlets"), and which give another value for the same thing — another
+ * figure, date, place or name — so that it can say "outlets differ" and show each version with its sources.
  */
-import { stemWord } from '../text/analyse.js';
+import { fold, stemWord } from '../text/analyse.js';
 import { placeFamily } from '../facts/places.js';
 import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { NumberMention } from '../types.js';
-import type { ParsedQuestion } from './question.js';
+import type { AnswerSort, ParsedQuestion } from './question.js';
 import type { RankedSentence } from './rank.js';
 import { citedFact, outletKey } from './sources.js';
 import type { Conflict } from './types.js';
 
 export const AGREEMENT_SETTINGS = Object.freeze({
-  /** IDF-weighted share of the shorter sentence's terms that two sentences must share to say the same thing. */
+  /** IDF-weighted share of the lighter sentence's terms that two sentences must share to say the same thing. */
   sameStatement: 0.5,
-  /** A rival figure must come from a sentence that covers the question about as well as the answer. */
-  rivalCoverage: 0.7,
+  /** A rival version must come from a sentence that covers the question about as well as the answer… */
+  rivalCoverage: 0.45,
+  /** …and that is about the same event (shared weighted terms). */
+  rivalOverlap: 0.2,
   /** Word-vector similarity at which two nouns or verbs are taken for the same thing. */
   sameMeaning: 0.6,
 });
@@ -52,7 +54,9 @@ export function sameThing(a: string, b: string, vectors: WordVectors | null): bo
   const lb = b.toLowerCase();
   if (stemWord(la) === stemWord(lb)) return true;
   const fa = placeFamily(la);
-  if (fa.length && placeFamily(lb).some((x) => fa.includes(x))) return true;
+  const fb = placeFamily(lb);
+  // peoples and places are the same thing only by name: "Poles" is close to "Lithuanians" in meaning, not the same
+  if (fa.length || fb.length) return fa.some((x) => fb.includes(x));
   return !!vectors && vectors.similarity(la, lb) >= AGREEMENT_SETTINGS.sameMeaning;
 }
 
@@ -65,38 +69,77 @@ export function countedWords(q: ParsedQuestion): string[] {
 
 /** Main verbs of the question ("were *released*"), lemmas. */
 function questionVerbs(q: ParsedQuestion): string[] {
-  return q.tokens.filter((t) => t.pos === 'VERB').map((t) => t.lemma);
+  return q.tokens.filter((t) => t.pos === 'VERB' && !/^(say|tell|do|have|be)$/.test(t.lemma)).map((t) => t.lemma);
 }
 
 /**
  * The figures in a sentence that answer a how-many question: counts of the thing asked about and not
- * already written in the question.
+ * already written in the question (with the asked verb, where both say one).
  */
 export function answerNumbers(q: ParsedQuestion, numbers: readonly NumberMention[], vectors: WordVectors | null): NumberMention[] {
   const asked = new Set(q.tokens.map((t) => t.norm));
+  const usable = numbers.filter((n) => n.kind !== 'year' && n.kind !== 'date' && n.kind !== 'ordinal' && !asked.has(n.raw.toLowerCase()));
+  if (q.sort === 'money') return usable.filter((n) => n.kind === 'money');
+  if (q.sort === 'percent') return usable.filter((n) => n.kind === 'percent');
+  if (q.sort === 'age') return usable.filter((n) => n.kind === 'other' && n.value > 0 && n.value < 120);
   const counted = countedWords(q);
   const verbs = questionVerbs(q);
-  const usable = numbers.filter((n) => (n.kind === 'count' || n.kind === 'money' || n.kind === 'percent' || n.kind === 'other') && !asked.has(n.raw.toLowerCase()));
   const matching = usable.filter((n) => n.counts && wordsOf(n.counts).some((w) => counted.some((c) => sameThing(c, w, vectors))));
   const verbOk = (n: NumberMention) => !verbs.length || !n.verb || verbs.some((v) => sameThing(v, n.verb!, vectors));
   const best = matching.filter(verbOk);
   if (best.length) return best;
   if (matching.length) return matching;
-  return usable.filter((n) => !n.counts).slice(0, 1);
+  return usable.filter((n) => !n.counts && n.kind === 'count').slice(0, 1);
 }
 
-/** A figure, for comparing versions ("more than 1,000" and "1,000" are the same figure). */
-const figure = (n: NumberMention) => n.value;
+/** Comparable answer values; `focused` when a figure counts the very thing asked about. */
+export type AnswerValues = Set<string> & { focused?: boolean };
+
+const NUMERIC_SORTS = new Set<AnswerSort>(['count', 'money', 'percent', 'age', 'duration']);
+
+/**
+ * The values a sentence gives for what the question asks — figures, dates, years, places or people —
+ * as comparable keys; empty when it gives none (then it can agree, but not disagree).
+ */
+export function answerValues(k: Knowledge, q: ParsedQuestion, sentenceId: number, vectors: WordVectors | null): AnswerValues {
+  const facts = k.facts[sentenceId];
+  const out: AnswerValues = new Set<string>();
+  if (!facts) return out;
+  const asked = new Set(q.tokens.map((t) => t.norm));
+  const freshName = (text: string) => !fold(text).split(/\s+/).every((w) => asked.has(w));
+  if (q.kind === 'how-many' || NUMERIC_SORTS.has(q.sort)) {
+    const counted = countedWords(q);
+    for (const n of answerNumbers(q, facts.numbers, vectors)) {
+      out.add(`n:${n.value}`);
+      if (n.counts && wordsOf(n.counts).some((w) => counted.some((c) => sameThing(c, w, vectors)))) out.focused = true;
+    }
+  } else if (q.sort === 'year') {
+    for (const m of k.sentences[sentenceId]!.text.matchAll(/\b(1[5-9]\d\d|20\d\d)\b/g)) if (!asked.has(m[1]!)) out.add(`y:${m[1]}`);
+  } else if (q.sort === 'date') {
+    for (const d of facts.dates) if (!asked.has(fold(d.raw))) out.add(`d:${d.date.slice(0, d.precision === 'year' ? 4 : d.precision === 'month' ? 7 : 10)}`);
+  } else if (q.sort === 'place') {
+    for (const e of facts.entities) if (e.kind === 'place' && freshName(e.text)) out.add(`p:${e.key}`);
+  } else if (q.sort === 'person') {
+    for (const e of facts.entities) if (e.kind === 'person' && freshName(e.text)) out.add(`w:${e.key}`);
+  }
+  return out;
+}
+
+/** A short label for what the versions disagree on. */
+function aboutOf(q: ParsedQuestion): string {
+  if (q.kind === 'how-many' && q.sort === 'count') return `how many ${countedWords(q).join(' ')}`.trim();
+  return q.text.replace(/\?+$/, '');
+}
 
 export interface AgreementResult {
-  /** Sentences of other articles that say the same as the answer, one per article. */
+  /** Sentences of other outlets that say the same as the answer, one per outlet. */
   support: number[];
   conflicts: Conflict[];
 }
 
 /**
- * Finds, among ranked candidates, the sentences of other articles that agree with the answer and,
- * for how-many questions, those that give another figure for the same thing.
+ * Finds, among ranked candidates, the sentences of other articles that agree with the answer and those
+ * that give another value for what the question asks.
  */
 export function agreement(
   k: Knowledge,
@@ -106,54 +149,48 @@ export function agreement(
   vectors: WordVectors | null,
 ): AgreementResult {
   const bestSentence = k.sentences[best.sentenceId]!;
-  const byArticle = new Map<number, number>();
-  const seenOutlets = new Set([outletKey(k.articles[bestSentence.articleId]!)]);
-  const support: number[] = [];
-  const keyNumbers = q.kind === 'how-many' ? answerNumbers(q, k.facts[best.sentenceId]?.numbers ?? [], vectors) : [];
-  const keyValues = new Set(keyNumbers.map(figure));
-
-  const versions = new Map<number, number[]>();
-  if (keyNumbers.length) versions.set(figure(keyNumbers[0]!), [best.sentenceId]);
+  const bestValues = answerValues(k, q, best.sentenceId, vectors);
+  const agreeing = new Map<number, number>();
+  const versions = new Map<string, number[]>();
+  const firstKey = [...bestValues][0];
+  if (firstKey) versions.set(firstKey, [best.sentenceId]);
 
   for (const c of pool) {
-    if (c.sentenceId === best.sentenceId) continue;
     const s = k.sentences[c.sentenceId]!;
-    if (s.articleId === bestSentence.articleId) continue;
-    if (q.kind === 'how-many' && keyNumbers.length) {
-      const nums = answerNumbers(q, k.facts[c.sentenceId]?.numbers ?? [], vectors).filter((n) => n.counts);
-      if (!nums.length) continue;
-      if (nums.some((n) => keyValues.has(figure(n)))) {
-        if (!byArticle.has(s.articleId) && statementOverlap(k, best.sentenceId, c.sentenceId) > 0.2) byArticle.set(s.articleId, c.sentenceId);
-        continue;
-      }
-      if (c.coverage >= AGREEMENT_SETTINGS.rivalCoverage * best.coverage) {
-        const v = figure(nums[0]!);
-        const list = versions.get(v) ?? [];
-        if (!list.some((id) => k.sentences[id]!.articleId === s.articleId)) list.push(c.sentenceId);
-        versions.set(v, list);
-      }
+    if (c.sentenceId === best.sentenceId || s.articleId === bestSentence.articleId) continue;
+    const overlap = statementOverlap(k, best.sentenceId, c.sentenceId);
+    const values: AnswerValues = bestValues.size ? answerValues(k, q, c.sentenceId, vectors) : new Set<string>();
+    const shares = [...values].some((v) => bestValues.has(v));
+    // where the answer is a value, agreeing means giving the same value
+    if (shares || (!bestValues.size && overlap >= AGREEMENT_SETTINGS.sameStatement)) {
+      if (!agreeing.has(s.articleId) && (shares ? overlap >= AGREEMENT_SETTINGS.rivalOverlap || c.coverage >= best.coverage : true)) agreeing.set(s.articleId, c.sentenceId);
       continue;
     }
-    if (!byArticle.has(s.articleId) && statementOverlap(k, best.sentenceId, c.sentenceId) >= AGREEMENT_SETTINGS.sameStatement) {
-      byArticle.set(s.articleId, c.sentenceId);
-    }
+    // a figure for the very thing counted ("three Polish nationals" for "how many Poles") needs no more proof
+    if (!values.size || (!values.focused && c.coverage < AGREEMENT_SETTINGS.rivalCoverage * best.coverage) || overlap < AGREEMENT_SETTINGS.rivalOverlap) continue;
+    const key = [...values][0]!;
+    const list = versions.get(key) ?? [];
+    if (!list.some((id) => k.sentences[id]!.articleId === s.articleId)) list.push(c.sentenceId);
+    versions.set(key, list);
   }
-  for (const [articleId, id] of [...byArticle].sort((a, b) => a[0] - b[0])) {
+
+  const seenOutlets = new Set([outletKey(k.articles[bestSentence.articleId]!)]);
+  const support: number[] = [];
+  for (const [articleId, id] of [...agreeing].sort((a, b) => a[0] - b[0])) {
     const key = outletKey(k.articles[articleId]!);
     if (seenOutlets.has(key)) continue;
     seenOutlets.add(key);
     support.push(id);
   }
-  // the answer's own version includes the articles that agree with it
-  if (keyNumbers.length) versions.get(figure(keyNumbers[0]!))!.push(...support);
+  if (firstKey) versions.get(firstKey)!.push(...support);
 
   const conflicts: Conflict[] = [];
-  if (versions.size > 1) {
-    const about = `${countedWords(q).join(' ')}`.trim() || 'the figure';
-    conflicts.push({
-      about: `how many ${about}`,
-      claims: [...versions.values()].map((ids) => citedFact(k, ids[0]!, undefined, ids.slice(1))),
-    });
+  // versions from one outlet only are not a disagreement between outlets
+  const outletsOf = (ids: number[]) => new Set(ids.map((id) => outletKey(k.articles[k.sentences[id]!.articleId]!)));
+  const distinct = [...versions.values()].filter((ids) => ids.length);
+  const allOutlets = new Set(distinct.flatMap((ids) => [...outletsOf(ids)]));
+  if (distinct.length > 1 && allOutlets.size > 1) {
+    conflicts.push({ about: aboutOf(q), claims: distinct.map((ids) => citedFact(k, ids[0]!, undefined, ids.slice(1))) });
   }
   return { support, conflicts };
 }

@@ -44,6 +44,10 @@ export const FEATURE_NAMES = [
   'reasonCue',
   'speakerQuote',
   'quotedMatch',
+  'sortFit',
+  'sortMissing',
+  'paragraphLocal',
+  'answerNear',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -72,6 +76,7 @@ export interface FirstStage {
   /** Coverage with weights from the sentence's own article: words that run through the article count little. */
   localCoverage: number;
   localWindow: number;
+  paragraphLocal: number;
 }
 
 /** Per-question data computed once and shared by all candidates. */
@@ -119,6 +124,9 @@ export function candidateFeatures(
   facts?: SentenceFacts,
 ): Features {
   const { q, asked } = ctx;
+  const wantsNumber = q.kind === 'how-many';
+  const wantsDate = q.kind === 'when';
+  const wantsName = q.kind === 'who' || q.kind === 'where' || q.kind === 'which';
   const termSet = new Set(terms);
   const content = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE');
   const fresh = content.filter((t) => !asked.has(t.norm));
@@ -185,12 +193,25 @@ export function candidateFeatures(
   }
   const quotedMatch = ctx.quoted && fold(sentence.text).replace(/\s+/g, ' ').includes(ctx.quoted) ? 1 : 0;
 
+  const sortFit = facts ? fitsSort(q, sentence, facts, asked) : null;
+
+  // answers sit close to the words of the question they answer
+  let answerNear = 0;
+  const wantedAt: number[] = [];
+  const matchedAt: number[] = [];
+  content.forEach((t, i) => {
+    if (asked.has(t.norm) || qTerms.has(t.stem)) matchedAt.push(i);
+    else if ((wantsNumber && t.pos === 'NUM') || (wantsDate && (YEARISH.test(t.text) || MONTH.test(t.text))) || ((wantsName || q.kind === 'what') && t.pos === 'PROPN')) wantedAt.push(i);
+  });
+  if (wantedAt.length && matchedAt.length) {
+    let best = Infinity;
+    for (const a of wantedAt) for (const b of matchedAt) best = Math.min(best, Math.abs(a - b));
+    answerNear = 1 / (1 + best / 3);
+  }
+
   let bigram = 0;
   for (let i = 1; i < terms.length; i++) if (ctx.bigrams.has(`${terms[i - 1]} ${terms[i]}`)) bigram++;
 
-  const wantsNumber = q.kind === 'how-many';
-  const wantsDate = q.kind === 'when';
-  const wantsName = q.kind === 'who' || q.kind === 'where' || q.kind === 'which';
   return {
     bm25: first.bm25,
     paragraph: first.paragraph,
@@ -225,7 +246,44 @@ export function candidateFeatures(
     reasonCue,
     speakerQuote: q.kind === 'what-said' ? speakerQuote : 0,
     quotedMatch,
+    sortFit: sortFit === true ? 1 : 0,
+    sortMissing: sortFit === false ? 1 : 0,
+    paragraphLocal: first.paragraphLocal,
+    answerNear,
   };
+}
+
+const YEAR_RE = /^(1[5-9]\d\d|20\d\d)$/;
+
+/**
+ * Does the sentence hold, beyond the question's own words, the precise sort of answer asked for (money for
+ * "how much did … pay", an age for "how old", a year, a person for "who", a place for "where")?
+ * Null when the question does not say which sort it wants.
+ */
+export function fitsSort(q: ParsedQuestion, sentence: AnalysedSentence, facts: SentenceFacts, asked: Set<string>): boolean | null {
+  const freshNumbers = facts.numbers.filter((n) => !asked.has(n.raw.toLowerCase()));
+  switch (q.sort) {
+    case 'money':
+      return freshNumbers.some((n) => n.kind === 'money');
+    case 'percent':
+      return freshNumbers.some((n) => n.kind === 'percent');
+    case 'age':
+      return freshNumbers.some((n) => n.value > 0 && n.value < 120 && Number.isInteger(n.value) && (n.kind === 'other' || /\bage|years? old\b|aged\b/i.test(sentence.text)));
+    case 'year':
+      return sentence.tokens.some((t) => YEAR_RE.test(t.text) && !asked.has(t.norm)) || facts.dates.some((d) => !asked.has(fold(d.raw)));
+    case 'duration':
+      return sentence.entities.some((e) => e.type === 'DURATION') || freshNumbers.some((n) => !!n.counts && /\b(year|month|week|day|hour|minute|decade|centur)/i.test(n.counts));
+    case 'count':
+      return freshNumbers.some((n) => n.kind === 'count' || n.kind === 'money' || n.kind === 'percent');
+    case 'date':
+      return facts.dates.some((d) => !asked.has(fold(d.raw))) || sentence.entities.some((e) => (e.type === 'DATE' || e.type === 'TIME') && !asked.has(fold(e.text)));
+    case 'person':
+      return facts.entities.some((e) => (e.kind === 'person' || e.kind === 'organisation') && !fold(e.text).split(/\s+/).every((w) => asked.has(w)));
+    case 'place':
+      return facts.entities.some((e) => e.kind === 'place' && !fold(e.text).split(/\s+/).every((w) => asked.has(w)));
+    default:
+      return null;
+  }
 }
 
 /** Linear score of a feature vector. */

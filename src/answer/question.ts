@@ -21,9 +21,13 @@ export interface QuestionTerm {
   focus: boolean;
 }
 
+/** The precise sort of answer a question wants, when its wording says. */
+export type AnswerSort = 'money' | 'age' | 'year' | 'percent' | 'duration' | 'count' | 'date' | 'person' | 'place' | null;
+
 export interface ParsedQuestion {
   text: string;
   kind: QuestionKind;
+  sort: AnswerSort;
   terms: QuestionTerm[];
   tokens: Token[];
   /** Quoted words in the question ("who said 'no man left behind'"). */
@@ -63,6 +67,25 @@ export function questionKind(question: string): QuestionKind {
   return (best as { kind: QuestionKind } | null)?.kind ?? 'other';
 }
 
+const SORT_PATTERNS: Array<[RegExp, AnswerSort]> = [
+  [/\bhow old\b|\bwhat age\b|\bat what age\b|\bhow many years old\b/, 'age'],
+  [/\bwhat percent(age)?\b|\bhow many percent\b|\bwhat share\b|\bwhat proportion\b/, 'percent'],
+  [/\bhow much\b.*\b(money|cost|costs|price|pay|paid|pays|spend|spent|spends|raise|raised|raises|earn|earned|earns|worth|fund|funds|salary|fine|fined|bail|donate|donated|charity|tax|taxes|income|budget|owe|owed|sell|sold|buy|bought|dollars?)\b|\bhow much (money|did it cost|does it cost)\b|\bwhat (was|is) the (cost|price|fine|salary|budget)\b/, 'money'],
+  [/\bhow (long|many years|many months|many days|many weeks)\b/, 'duration'],
+  [/\b(what|which|since what|in what|in which) year\b/, 'year'],
+  [/\bhow (many|much)\b/, 'count'],
+  [/\b(when|what date|what day|what month|which day|which month)\b/, 'date'],
+  [/\b(where|what country|which country|what city|which city|what town|which town|what state|which state|what place|which place)\b/, 'place'],
+  [/\b(who|whom|whose)\b|\b(which|what) (person|man|woman|senator|official|lawyer|judge|doctor|leader|president|minister|candidate|reporter|spokesman|spokeswoman|spokesperson)\b/, 'person'],
+];
+
+/** The sort of answer the wording asks for ("how old" → an age, "how much … pay" → money). */
+export function answerSort(question: string): AnswerSort {
+  const q = fold(question).replace(/\s+/g, ' ').trim();
+  for (const [re, sort] of SORT_PATTERNS) if (re.test(q)) return sort;
+  return null;
+}
+
 const QUOTED = /["“”‘’']([^"“”‘’']{3,})["“”‘’']/;
 
 /** Parses a question into its kind and weighted topic terms. */
@@ -94,5 +117,5 @@ export function parseQuestion(question: string): ParsedQuestion {
     terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus });
   });
   const quoted = QUOTED.exec(text)?.[1] ?? null;
-  return { text, kind, terms, tokens, quoted, verbs };
+  return { text, kind, sort: answerSort(text), terms, tokens, quoted, verbs };
 }

@@ -142,7 +142,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
       ctx,
       analysed,
       sent.terms,
-      { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window) },
+      { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window), paragraphLocal: localOf(para.sentenceIds) },
       vec,
       k.facts[c.id],
     );

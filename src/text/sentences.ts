@@ -24,6 +24,15 @@ function lastWord(s: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
+/** Words that usually open a sentence; after "X." they mean the full stop ended one ("posted on X. He added"). */
+const OPENERS = new Set(
+  'he she it they we i you the a an this that these those there here but and so yet then in on at as after before when while his her their its our my your one some many most all both each no not if however meanwhile earlier later also still now'.split(' '),
+);
+
+function firstWord(s: string): string {
+  return (/^[\s"“‘'(\[]*([A-Za-z]+)/.exec(s)?.[1] ?? '').toLowerCase();
+}
+
 function startsNewSentence(next: string): boolean {
   const t = next.trimStart().replace(/^["“‘'([]+/, '');
   return /^[A-Z0-9]/.test(t);
@@ -42,7 +51,9 @@ export function fixSentenceBoundaries(text: string, spans: Array<[number, number
       const dotted = DOTTED.test(before);
       const join =
         (word && NEVER_FINAL.has(word) && before.endsWith('.')) ||
-        (initial && startsNewSentence(after)) ||
+        (initial && startsNewSentence(after) && !OPENERS.has(firstWord(after))) ||
+        // an abbreviation cut in two: "R-S." + "C., said"
+        (/[A-Z]\.$/.test(before) && /^[A-Z]\.(?:[A-Z]\.)*(?:[,;:)\s]|$)/.test(after.trimStart()) && !/^[A-Z]\.\s+[A-Z][a-z]/.test(after.trimStart())) ||
         ((dotted || /\d\.$/.test(before)) && !startsNewSentence(after)) ||
         /^[a-z,;:)\]]/.test(after.trimStart()) ||
         // a lone closing quote or bracket split off the sentence it ends
@@ -54,5 +65,26 @@ export function fixSentenceBoundaries(text: string, spans: Array<[number, number
     }
     out.push([span[0], span[1]]);
   }
+  return out.flatMap(([a, b]) => splitAfterInitial(text, a, b));
+}
+
+/**
+ * The tokenizer takes a lone capital and full stop for an initial; followed by a word that opens
+ * sentences ("posted on X. He added"), it ended one.
+ */
+function splitAfterInitial(text: string, a: number, b: number): Array<[number, number]> {
+  const piece = text.slice(a, b);
+  const re = /\s[A-Z]\.(\s+)(?=["“‘']?([A-Z][a-z]*)\b)/g;
+  const cuts: number[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(piece))) if (OPENERS.has(m[2]!.toLowerCase())) cuts.push(m.index + m[0].length - m[1]!.length);
+  if (!cuts.length) return [[a, b]];
+  const out: Array<[number, number]> = [];
+  let start = a;
+  for (const c of cuts) {
+    out.push([start, a + c]);
+    start = a + c;
+  }
+  out.push([start, b]);
   return out;
 }

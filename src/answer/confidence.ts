@@ -1,0 +1,57 @@
+/**
+ * How sure the engine is that its best sentence answers the question: a logistic model over a few
+ * signals a reader would weigh — how much of the question the sentence covers (in its own article, and
+ * with other words for the same thing), whether it holds the kind of answer asked for, how far it stands
+ * above the next candidate, and whether the question uses words the coverage never does. Calibrated by
+ * scripts/calibrate.ts on the shared question sets and the development set; the engine abstains below
+ * {@link ABSTAIN_BELOW}.
+ */
+import type { ParsedQuestion } from './question.js';
+import type { RankedSentence } from './rank.js';
+
+export const CONFIDENCE_INPUTS = ['bias', 'coverage', 'localCoverage', 'windowCoverage', 'soft', 'typed', 'untyped', 'missing', 'margin', 'counted'] as const;
+export type ConfidenceInput = (typeof CONFIDENCE_INPUTS)[number];
+
+export const CONFIDENCE_MODEL: Readonly<Record<ConfidenceInput, number>> = Object.freeze({
+  bias: -2.261,
+  coverage: 0.407,
+  localCoverage: 1.483,
+  windowCoverage: 0.708,
+  soft: 1.862,
+  typed: 0.409,
+  untyped: -2.925,
+  missing: -5.022,
+  margin: 0.884,
+  counted: 2.622,
+});
+
+/** Below this confidence the engine abstains and shows the closest facts instead. */
+export const ABSTAIN_BELOW = 0.15;
+
+const TYPED_KINDS = new Set(['how-many', 'when', 'who', 'where']);
+
+/** The signals the confidence is computed from. */
+export function confidenceInputs(best: RankedSentence, second: RankedSentence | undefined, q: ParsedQuestion, missing: number): Record<ConfidenceInput, number> {
+  const f = best.features;
+  const wantsType = TYPED_KINDS.has(q.kind);
+  const hasType = f.typedNumber + f.typedDate + f.typedName + f.dateFact + f.personFact > 0;
+  return {
+    bias: 1,
+    coverage: f.coverage,
+    localCoverage: f.localCoverage,
+    windowCoverage: f.windowCoverage,
+    soft: Math.min(1, f.soft),
+    typed: wantsType && hasType ? 1 : 0,
+    untyped: wantsType && !hasType ? 1 : 0,
+    missing,
+    margin: second ? Math.min(2, best.score - second.score) : 2,
+    counted: f.countedFocus,
+  };
+}
+
+/** Probability-like confidence (0..1) from the inputs. */
+export function confidenceOf(inputs: Record<ConfidenceInput, number>, model: Readonly<Record<ConfidenceInput, number>> = CONFIDENCE_MODEL): number {
+  let z = 0;
+  for (const name of CONFIDENCE_INPUTS) z += inputs[name] * model[name];
+  return 1 / (1 + Math.exp(-z));
+}
