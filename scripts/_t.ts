@@ -1,9 +1,3 @@
-import { Engine } from '../src/engine.js';
-import { rankForQuestion } from '../src/answer/answer.js';
-import { answerValues, statementOverlap } from '../src/answer/agreement.js';
-import { wordVectors } from '../src/text/embeddings.js';
-const e = await Engine.load(process.argv[3] ?? 'seeds'); const k = e.knowledge; const v = wordVectors();
-const { q, pool } = rankForQuestion(k, process.argv[2]!, v);
-console.log(q.kind, q.sort);
-const best = pool[0]!;
-for (const c of pool.slice(0, 25)) console.log(c.sentenceId, k.sentences[c.sentenceId]!.articleId, c.coverage.toFixed(2), statementOverlap(k, best.sentenceId, c.sentenceId).toFixed(2), [...answerValues(k, q, c.sentenceId, v)].join(','), JSON.stringify(k.facts[c.sentenceId]!.numbers.map(n=>[n.raw,n.counts,n.kind])), k.sentences[c.sentenceId]!.text.slice(0, 70));
+import { synonyms } from '../src/text/synonyms.js';
+let t = Date.now(); const s = synonyms(); console.log('load', Date.now() - t);
+for (const w of ['free','release','lead','quit','resign','go','arrest','population','win','pardon','sanction','say','kill','die']) console.log(w, s.of(w).join(','));

@@ -20,7 +20,7 @@ const byKind = new Map<string, [number, number]>();
 t = Date.now();
 const fails: string[] = [];
 for (const q of qs) {
-  const pq = correctSpelling(k, parseQuestion(q.q));
+  const pq = correctSpelling(k, parseQuestion(q.q), wordVectors());
   const query = queryTerms(k, pq, wordVectors());
   const r = rankSentences(k, pq, query, 1, W)[0];
   const text = r ? fold(k.sentences[r.sentenceId]!.text) : '';

@@ -18,7 +18,7 @@ const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' 
 const hist = new Map<string, number>();
 let samePara = 0, fail = 0, noGoldInCands = 0;
 for (const q of qs) {
-  const pq = correctSpelling(k, parseQuestion(q.q));
+  const pq = correctSpelling(k, parseQuestion(q.q), wordVectors());
   const r = rankSentences(k, pq, pq.terms.map((x) => ({ term: x.term, weight: 1 })), 40, W);
   const ok = (id: number) => q.answers.some((g) => fold(k.sentences[id]!.text).includes(fold(g)));
   const idx = r.findIndex((x) => ok(x.sentenceId));

@@ -8,7 +8,7 @@ import { linearScore } from '../src/answer/features.js';
 import { RANK_MODEL } from '../src/answer/rankModel.js';
 
 const k = await loadKnowledge(process.argv[3] ?? 'seeds');
-const q = correctSpelling(k, parseQuestion(process.argv[2]!));
+const q = correctSpelling(k, parseQuestion(process.argv[2]!), wordVectors());
 const query = queryTerms(k, q, wordVectors());
 console.log(q.kind, JSON.stringify(q.terms.map((t) => `${t.word}:${t.term}${t.focus ? '*' : ''}`)), JSON.stringify(query));
 const c = candidates(k, q, query, 60).map((x) => ({ ...x, score: linearScore(x.features, RANK_MODEL) })).sort((a, b) => b.score - a.score);

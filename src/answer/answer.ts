@@ -67,7 +67,7 @@ export function missingShare(k: Knowledge, q: ParsedQuestion): number {
 
 /** The question read, and the candidate sentences ranked best first (for answering and for calibration). */
 export function rankForQuestion(k: Knowledge, question: string, vectors: WordVectors | null): { q: ParsedQuestion; pool: RankedSentence[] } {
-  const q = correctSpelling(k, parseQuestion(question));
+  const q = correctSpelling(k, parseQuestion(question), vectors);
   const query = queryTerms(k, q, vectors);
   const pool = candidates(k, q, query, ANSWER_SETTINGS.pool)
     .map((c) => ({ ...c, score: linearScore(c.features, RANK_MODEL) }))

@@ -6,6 +6,10 @@
 import type { AnalysedSentence } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
 import type { ParsedQuestion } from './question.js';
+import { synonyms, wordClassOf, type WordClass } from '../text/synonyms.js';
+
+/** How close a WordNet synonym counts, on the word-vector scale. */
+const SYNONYM_SIMILARITY = 0.85;
 import type { SentenceFacts } from '../types.js';
 import { fold } from '../text/analyse.js';
 import { countedWords, sameThing } from './agreement.js';
@@ -85,7 +89,7 @@ export interface QuestionContext {
   /** Folded words of the question (to tell an answer from a restatement). */
   asked: Set<string>;
   /** Weighted content words of the question: word → IDF weight. */
-  words: Array<{ word: string; term: string; idf: number }>;
+  words: Array<{ word: string; term: string; idf: number; cls: WordClass | null }>;
   totalIdf: number;
   /** Adjacent pairs of question terms. */
   bigrams: Set<string>;
@@ -102,7 +106,7 @@ export interface QuestionContext {
 
 export function questionContext(q: ParsedQuestion, idf: (term: string) => number): QuestionContext {
   const asked = new Set(q.tokens.map((t) => t.norm));
-  const words = q.terms.map((t) => ({ word: t.lemma, term: t.term, idf: idf(t.term) }));
+  const words = q.terms.map((t) => ({ word: t.lemma, term: t.term, idf: idf(t.term), cls: t.name ? null : wordClassOf(t.pos) }));
   const totalIdf = words.reduce((s, w) => s + w.idf, 0) || 1;
   const bigrams = new Set<string>();
   for (let i = 1; i < q.terms.length; i++) bigrams.add(`${q.terms[i - 1]!.term} ${q.terms[i]!.term}`);
@@ -137,13 +141,14 @@ export function candidateFeatures(
   const freshName = fresh.some((t) => t.pos === 'PROPN');
 
   let soft = 0;
-  if (vectors) {
-    const sentWords = content.map((t) => t.lemma);
+  {
+    const syn = synonyms();
     for (const w of ctx.words) {
       if (termSet.has(w.term)) continue;
       let best = 0;
-      for (const sw of sentWords) {
-        const sim = vectors.similarity(w.word, sw);
+      for (const t of content) {
+        let sim = vectors ? vectors.similarity(w.word, t.lemma) : 0;
+        if (w.cls && sim < SYNONYM_SIMILARITY && syn.same(w.cls, w.word, t.lemma)) sim = SYNONYM_SIMILARITY;
         if (sim > best) best = sim;
       }
       if (best > 0.4) soft += w.idf * ((best - 0.4) / 0.6);

@@ -8,6 +8,9 @@ import type { WeightedTerm } from '../search/bm25.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { ParsedQuestion } from './question.js';
 import type { WordVectors } from '../text/embeddings.js';
+import { synonyms, wordClassOf } from '../text/synonyms.js';
+import { stemWord } from '../text/analyse.js';
+import { termOf } from '../search/terms.js';
 
 /** Fuzzy vocabulary lookup settings (fuse.js), in one place. */
 export const FUZZY_VOCABULARY = Object.freeze({
@@ -16,6 +19,9 @@ export const FUZZY_VOCABULARY = Object.freeze({
   weight: 0.8,
   minLength: 4,
 });
+
+/** Weight of a WordNet synonym ("freed" for "released") relative to the word itself. */
+export const SYNONYM_WEIGHT = 0.75;
 
 /** Expansion by meaning (word vectors), in one place. */
 export const MEANING_EXPANSION = Object.freeze({
@@ -46,10 +52,12 @@ function vocabularyOf(k: Knowledge): { fuse: Fuse<string>; termOfWord: Map<strin
  * The question with words the corpus never uses replaced by the closest word it does use
  * ("prisners" → "prisoners"), so that every later step sees the corrected word.
  */
-export function correctSpelling(k: Knowledge, q: ParsedQuestion): ParsedQuestion {
+export function correctSpelling(k: Knowledge, q: ParsedQuestion, vectors: WordVectors | null = null): ParsedQuestion {
   let changed = false;
   const terms = q.terms.map((t) => {
     if (k.sentenceIndex.has(t.term) || t.term.length < FUZZY_VOCABULARY.minLength || /^\d/.test(t.term)) return t;
+    // a real English word the coverage does not use is a sign it cannot answer, not a typo
+    if (vectors?.has(t.word.toLowerCase())) return t;
     const { fuse, termOfWord } = vocabularyOf(k);
     const hit = fuse.search(t.word.toLowerCase(), { limit: 1 })[0];
     if (!hit) return t;
@@ -92,6 +100,13 @@ export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors
     group = i;
     if (vectors && !t.name && t.pos !== 'NUM') {
       for (const [term, sim] of neighbours(k, t.lemma, vectors)) if (term !== t.term) add(term, MEANING_EXPANSION.weight * sim);
+    }
+    const cls = wordClassOf(t.pos);
+    if (cls && !t.name && !t.typed) {
+      for (const syn of synonyms().of(cls, t.lemma)) {
+        const term = termOf({ norm: syn, stem: stemWord(syn), pos: t.pos });
+        if (term && term !== t.term && k.sentenceIndex.has(term)) add(term, SYNONYM_WEIGHT);
+      }
     }
     add(t.term, t.typed ? FUZZY_VOCABULARY.weight : 1);
   }

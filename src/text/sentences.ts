@@ -30,7 +30,7 @@ const OPENERS = new Set(
 );
 
 function firstWord(s: string): string {
-  return (/^[\s"“‘'(\[]*([A-Za-z]+)/.exec(s)?.[1] ?? '').toLowerCase();
+  return (/^[\s"“‘'([]*([A-Za-z]+)/.exec(s)?.[1] ?? '').toLowerCase();
 }
 
 function startsNewSentence(next: string): boolean {

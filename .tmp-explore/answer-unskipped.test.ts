@@ -1,0 +1,342 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Engine, type Answer, type CitedFact } from '../src/engine.js';
+import { toJson } from '../src/render/json.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const seedsDir = path.join(repoRoot, 'seeds');
+const flynnDir = path.resolve(repoRoot, '../shared/corpora/2017-flynn-pleads-guilty');
+
+const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+const fileCache = new Map<string, string>();
+/** A corpus file's text with runs of whitespace folded (quotes are compared against it). */
+function foldedFile(root: string, rel: string): string {
+  const full = path.join(root, rel);
+  let text = fileCache.get(full);
+  if (text === undefined) {
+    text = fold(fs.readFileSync(full, 'utf8'));
+    fileCache.set(full, text);
+  }
+  return text;
+}
+
+/** Every fact shown: the answer and related facts, and each version of each conflict. */
+const allFacts = (a: Answer): CitedFact[] => [...a.facts, ...a.conflicts.flatMap((c) => c.claims)];
+
+/**
+ * The contract every answer keeps: facts of at most 600 characters that are verbatim parts of their first
+ * source's sentence, sources with relative file names and 1-based paragraphs, quotes verbatim in their
+ * files, and a confidence between 0 and 1.
+ */
+function expectCitedVerbatim(a: Answer, root: string): void {
+  expect(a.confidence, a.question).to.be.within(0, 1);
+  for (const f of allFacts(a)) {
+    expect(f.text.length, `fact of "${a.question}" too long`).to.be.within(1, 600);
+    expect(f.sources.length, `fact without sources: ${f.text}`).to.be.greaterThan(0);
+    expect(fold(f.sources[0]!.quote).includes(fold(f.text)), `fact is not part of its quote: ${f.text}`).to.equal(true);
+    for (const s of f.sources) {
+      expect(path.isAbsolute(s.file), s.file).to.equal(false);
+      expect(s.paragraph).to.be.a('number').and.to.be.at.least(1);
+      expect(foldedFile(root, s.file).includes(fold(s.quote)), `quote not verbatim in ${s.file}: ${s.quote}`).to.equal(true);
+    }
+  }
+}
+
+/** The JSON contract without the timing, which is the only field allowed to vary between runs. */
+function stable(a: Answer): object {
+  const { ms: _ms, ...rest } = toJson(a);
+  return rest;
+}
+
+const filesOf = (f: CitedFact): string[] => f.sources.map((s) => s.file);
+
+describe('answer: the seed story', function () {
+  this.timeout(60_000);
+  let engine: Engine;
+  const asked = new Map<string, Answer>();
+  /** Asks once per question (answers are pure), checking the citation contract on the way. */
+  const ask = (q: string): Answer => {
+    let a = asked.get(q);
+    if (!a) {
+      a = engine.ask(q);
+      expectCitedVerbatim(a, seedsDir);
+      asked.set(q, a);
+    }
+    return a;
+  };
+
+  before(async () => {
+    engine = await Engine.load(seedsDir);
+  });
+
+  it('indexes only sentences that are verbatim in their files', () => {
+    const k = engine.knowledge;
+    expect(k.articles).to.have.length(5);
+    for (const s of k.sentences) {
+      const file = k.articles[s.articleId]!.file;
+      expect(foldedFile(seedsDir, file).includes(fold(s.text)), `${file}: ${s.text}`).to.equal(true);
+    }
+  });
+
+  // BUG (engine): the top answer is "…free the nearly 1,300 remaining political prisoners in Belarus.”"
+  // (Anadolu ¶15, confidence 0.98, reported by 1 outlet); 52 only comes as a related fact.
+  it('answers "How many prisoners did Belarus release?" with 52, reported by at least 3 outlets', () => {
+    const a = ask('How many prisoners did Belarus release?');
+    // Why 52 must win: every outlet leads with Belarus releasing 52 prisoners; 1,300 and 1,000 count the
+    // prisoners who *remain*, 14 counts the foreigners only and 6 the Lithuanians only — none of them is
+    // the number released, which is what the question's verb asks for.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/\b52\b/);
+    expect(a.answer).to.equal(a.facts[0]!.text);
+    expect(a.agreement.reporting).to.be.at.least(3);
+    const files = new Set(filesOf(a.facts[0]!));
+    expect(files.size).to.be.at.least(3);
+    for (const s of a.facts[0]!.sources) expect(s.quote, s.file).to.match(/\b52\b/);
+  });
+
+  it('answers "How many prisoners were released?" with 52, reported by at least 3 outlets', () => {
+    const a = ask('How many prisoners were released?');
+    // Why 52 must win: it is the number released in every outlet's lead; the other figures count the
+    // prisoners still held (1,000, 1,300) or a subset of those freed (14 foreigners, 6 Lithuanians).
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/\b52\b/);
+    expect(a.agreement.reporting).to.be.at.least(3);
+    expect(a.agreement.names).to.have.length(a.agreement.reporting);
+    expect(a.agreement.total).to.equal(5);
+    expect(new Set(filesOf(a.facts[0]!)).size).to.be.at.least(3);
+    for (const s of a.facts[0]!.sources) expect(s.quote, s.file).to.match(/\b52\b/);
+  });
+
+  it('shows that outlets differ on how many Poles were released: two and three, each with its own sources', () => {
+    const a = ask('How many Poles were released?');
+    // Why: Newser (via the Belarusian presidency) lists "two Poles" among the 14 foreigners, while the
+    // unnamed outlet of 001 (via Poland's foreign ministry) says "three Polish nationals"; neither outweighs
+    // the other, so both must be shown, each cited to its own article.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/\b(2|two|3|three) (Poles|Polish)\b/i);
+    const conflict = a.conflicts.find((c) => c.claims.some((x) => /\b(2|two) Poles\b/i.test(x.text)) && c.claims.some((x) => /\b(3|three) Polish\b/i.test(x.text)));
+    expect(conflict, JSON.stringify(a.conflicts.map((c) => c.claims.map((x) => x.text)))).to.not.equal(undefined);
+    expect(conflict!.about).to.match(/Poles/i);
+    const two = conflict!.claims.find((x) => /\b(2|two) Poles\b/i.test(x.text))!;
+    const three = conflict!.claims.find((x) => /\b(3|three) Polish\b/i.test(x.text))!;
+    expect(filesOf(two)).to.include('002_908e0902c3c14349.txt');
+    expect(filesOf(three)).to.include('001_1d8d43ee444401ba.txt');
+    for (const s of two.sources) expect(s.quote).to.match(/\b(2|two) Poles\b/i);
+    for (const s of three.sources) expect(s.quote).to.match(/\b(3|three) Polish\b/i);
+    expect(filesOf(two).filter((f) => filesOf(three).includes(f))).to.deep.equal([]);
+  });
+
+  it('gives both 1,000 and 1,300 for how many political prisoners remain in Belarus', () => {
+    const a = ask('How many political prisoners remain in Belarus?');
+    // Why: the Lithuanian president says "more than 1,000 political prisoners still remain" and the US
+    // envoy speaks of "the nearly 1,300 remaining political prisoners"; both count exactly what is asked
+    // (political prisoners still held), so the answer is one of them and the other is shown beside it.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/\b1,(000|300)\b/);
+    expect(a.facts[0]!.text).to.match(/remain/);
+    const texts = allFacts(a).map((f) => f.text);
+    expect(texts.some((t) => /\b1,000\b/.test(t)), JSON.stringify(texts)).to.equal(true);
+    expect(texts.some((t) => /\b1,300\b/.test(t)), JSON.stringify(texts)).to.equal(true);
+    const conflict = a.conflicts[0];
+    expect(conflict, 'the two figures are shown as outlets differing').to.not.equal(undefined);
+    const claims = conflict!.claims.map((c) => c.text);
+    expect(claims.some((t) => /\b1,000\b/.test(t)) && claims.some((t) => /\b1,300\b/.test(t)), JSON.stringify(claims)).to.equal(true);
+  });
+
+  describe('abstains on questions the coverage does not answer, listing the closest facts', () => {
+    const offTopic = [
+      'What is the capital of France?',
+      'Who won the 2024 Super Bowl?',
+      'What is the recipe for banana bread?',
+      'How tall is Mount Everest?',
+      'Which team won the World Cup in 2018?',
+      'Who is the prime minister of Japan?',
+    ];
+    for (const q of offTopic) {
+      it(`abstains on "${q}"`, () => {
+        const a = ask(q);
+        // Why: nothing in the five articles speaks of this; any sentence would share at most a stray word
+        // (France, 2024, won) with the question, which is not an answer.
+        expect(a.answered, `${q} → ${a.answer}`).to.equal(false);
+        expect(a.answer).to.match(/does not (answer|mention)/);
+        expect(a.conflicts).to.deep.equal([]);
+        expect(a.agreement.reporting).to.equal(0);
+        expect(a.confidence).to.be.below(0.5);
+        expect(a.facts.length, 'closest facts listed').to.be.within(1, 3);
+      });
+    }
+  });
+
+  it('answers a question with typos ("how many prisners were relased") with 52', () => {
+    const a = ask('how many prisners were relased');
+    // Why: after spelling correction this is "how many prisoners were released", whose answer is 52.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/\b52\b/);
+    expect(a.agreement.reporting).to.be.at.least(3);
+  });
+
+  it('gives the same answer for "Nauseda" and "Nausėda"', () => {
+    const plain = ask('What did Nauseda say about the prisoners?');
+    const accented = ask('What did Nausėda say about the prisoners?');
+    // Why: the outlets spell the Lithuanian president both ways; the best answer is a sentence where he
+    // speaks about the prisoners, whichever spelling the question uses.
+    expect(plain.answered).to.equal(true);
+    expect(plain.facts[0]!.text).to.match(/Naus[eė]da|Lithuanian president/i);
+    const { question: _q1, ...a } = stable(plain) as { question: string };
+    const { question: _q2, ...b } = stable(accented) as { question: string };
+    expect(b).to.deep.equal(a);
+  });
+
+  it('answers who said a quoted phrase: "barbed wire, barred windows and constant fear" → Nauseda', () => {
+    const a = ask('Who said "barbed wire, barred windows and constant fear"?');
+    // Why: the phrase is from the Lithuanian president's post on X, carried by four outlets; the top
+    // sentence must name him as its speaker.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.include('barbed wire, barred windows and constant fear');
+    expect(a.facts[0]!.text).to.match(/Naus[eė]da|Lithuanian president/i);
+    expect(a.agreement.reporting).to.be.at.least(2);
+  });
+
+  it('answers who said a quoted phrase: "Our main task is to stand with Trump" → Lukashenko', () => {
+    const a = ask('Who said "Our main task is to stand with Trump"?');
+    // Why: only one sentence holds the phrase, and it attributes it to Lukashenko.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.include('Our main task is to stand with Trump');
+    expect(a.facts[0]!.text).to.match(/Lukashenko/);
+  });
+
+  // BUG (engine): abstains (confidence 0.04). The splitter cuts 001 ¶3 inside the quotation after
+  // "No man left behind!", so the closest facts are the bare "No man left behind!" without its speaker
+  // ("…,” he posted on X." is the next sentence, and the subject named in the sentence before).
+  it('answers who said "No man left behind" → Nauseda', () => {
+    const a = ask('Who said "No man left behind"?');
+    // Why: the phrase opens Nausėda's post on X, quoted by 001 right after naming him.
+    expect(a.answered).to.equal(true);
+    expect(allFacts(a).some((f) => /Naus[eė]da|he posted on X/.test(f.text))).to.equal(true);
+  });
+
+  // BUG (engine): shows a conflict between "9.5 million people" and "Belarus shares borders with three
+  // Nato countries and with Ukraine." — three counts countries, not people.
+  it('answers how many people live in Belarus with 9.5 million and no made-up conflict', () => {
+    const a = ask('How many people live in Belarus?');
+    // Why: only Euronews and Newser give the population (9.5 million); no other figure counts people.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/9\.5 million/);
+    for (const c of a.conflicts) for (const claim of c.claims) expect(claim.text).to.not.match(/Nato countries/);
+  });
+
+  it('keeps facts within 600 characters, confidence within [0, 1] and quotes verbatim for many questions', () => {
+    const questions = [
+      'How many prisoners were released?',
+      'Who negotiated the release?',
+      'When were the prisoners released?',
+      'Where did the freed prisoners go?',
+      'Why did Belarus release the prisoners?',
+      'What sanctions did the US lift?',
+      'What did Lukashenko say?',
+      'Who is John Coale?',
+      'How many journalists were released?',
+      'Was Siarhei Tsikhanouski released?',
+      '?',
+      '   ',
+      'a'.repeat(2000),
+      'Belavia Boeing sanctions airline',
+    ];
+    for (const q of questions) {
+      const a = ask(q);
+      expect(a.question).to.equal(q);
+      expect(a.answered).to.be.a('boolean');
+      if (a.answered) expect(a.facts.length).to.be.greaterThan(0);
+      expect(a.confidence).to.be.within(0, 1);
+    }
+    expect(ask('a'.repeat(2000)).answered).to.equal(false);
+    expect(ask('   ').answer).to.match(/empty/);
+  });
+
+  it('is deterministic: the same JSON (but for ms) from the same engine and from a second load', async () => {
+    const questions = ['How many Poles were released?', 'How many political prisoners remain in Belarus?', 'What is the capital of France?'];
+    const first = questions.map((q) => stable(engine.ask(q)));
+    const again = questions.map((q) => stable(engine.ask(q)));
+    expect(again).to.deep.equal(first);
+    const other = await Engine.load(seedsDir);
+    expect(questions.map((q) => stable(other.ask(q)))).to.deep.equal(first);
+  });
+});
+
+describe('answer: a sentence longer than 600 characters', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let engine: Engine;
+  const long =
+    'The harbour authority, which has run the port since the reforms of the last decade, counted 41 cranes on the western quay on Tuesday, ' +
+    Array.from({ length: 14 }, (_, i) => `along with ${i + 2} tugboats of the ${['northern', 'southern', 'eastern', 'western'][i % 4]} fleet moored at berth ${i + 10}`).join(', ') +
+    ', according to the annual inventory published by the ministry.';
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'answer-long-'));
+    await writeFile(
+      path.join(dir, 'port.md'),
+      `---\ntitle: Port inventory\noutlet: Harbour Gazette\npublished: 2024-03-05\n---\n\nThe port reopened on Monday after the storm.\n\n${long}\n\nDockworkers returned to work on Wednesday.\n`,
+    );
+    engine = await Engine.load(dir);
+  });
+
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('quotes a verbatim part of it of at most 600 characters, with the whole sentence as the source quote', () => {
+    expect(long.length).to.be.greaterThan(900);
+    const a = engine.ask('How many cranes did the harbour authority count?');
+    expectCitedVerbatim(a, dir);
+    expect(a.answered).to.equal(true);
+    const best = a.facts[0]!;
+    expect(best.text.length).to.be.at.most(600);
+    expect(long.includes(best.text)).to.equal(true);
+    expect(best.text).to.include('41 cranes');
+    expect(best.sources[0]!.quote).to.equal(long);
+    expect(best.sources[0]).to.include({ file: 'port.md', outlet: 'Harbour Gazette', published: '2024-03-05', paragraph: 2 });
+  });
+});
+
+describe('answer: a shared-corpus story with front matter (Flynn pleads guilty)', function () {
+  this.timeout(60_000);
+  let engine: Engine;
+  const outlets = ['Fox News', 'HuffPost', 'The New York Times'];
+
+  before(async () => {
+    engine = await Engine.load(flynnDir);
+  });
+
+  it('cites the outlets named in the front matter, with their publication date', () => {
+    const a = engine.ask('What did Flynn plead guilty to?');
+    expectCitedVerbatim(a, flynnDir);
+    // Why: all three outlets report that Flynn pleaded guilty to lying / giving false statements to the
+    // FBI; the sentence that says so must win over sentences that only mention the plea or the FBI.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/pleaded guilty.{0,40}(lying|false statements)/);
+    for (const s of a.facts[0]!.sources) {
+      expect(outlets).to.include(s.outlet);
+      expect(s.published).to.equal('2017-12-04');
+      expect(s.file).to.match(/^(fox-news|huffpost|new-york-times)\.txt$/);
+    }
+    expect(a.agreement.total).to.equal(3);
+    for (const name of a.agreement.names) expect(outlets).to.include(name);
+  });
+
+  it('counts all three outlets when they all report the answer', () => {
+    const a = engine.ask('When did Flynn plead guilty?');
+    expectCitedVerbatim(a, flynnDir);
+    // Why: Fox News, HuffPost and the Times each say he pleaded guilty "on Friday"; a date question is
+    // answered by the sentence that pairs the plea with its day.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/pleaded guilty.{0,20}Friday|Friday.{0,40}pleaded guilty/);
+    expect([...a.agreement.names].sort()).to.deep.equal(outlets);
+    expect(a.facts[0]!.sources.map((s) => s.outlet).sort()).to.deep.equal(outlets);
+  });
+});

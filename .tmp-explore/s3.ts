@@ -1,0 +1,10 @@
+import { analyseParagraph } from '/work/main/src/text/analyse.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+const nlp = winkNLP(model);
+const show = (p: string) => { console.log('==='); for (const s of analyseParagraph(p)) console.log(' |', s.text); console.log(' wink:', nlp.readDoc(p).sentences().out()); };
+show('He lied to the F.B.I. Nothing happened to her.');
+show('He lied to the F.B.I. The case closed.');
+show('He appeared in Washington, D.C. Jackson was there.');
+show('He appeared in Washington, D.C. The judge was there.');
+show('He appeared in Washington, D.C. Nothing happened.');

