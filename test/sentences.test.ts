@@ -142,12 +142,13 @@ describe('sentences: splitting real news text', () => {
 
     // wink does not split after a dotted abbreviation followed by a capitalised word that is not a common
     // sentence opener, and the repair step only ever removes boundaries after such abbreviations.
-    it.skip('BUG: splits "…to the F.B.I. Nothing happened to her." into two sentences (New York Times, Flynn)', () => {
+    it('splits "…to the F.B.I. Nothing happened to her." into two sentences (New York Times, Flynn)', () => {
       const got = split(paragraphOf('2017-flynn-pleads-guilty/new-york-times.txt', 'lied many times to the F.B.I.'));
       expect(got).to.include('Hillary Clinton lied many times to the F.B.I.');
       expect(got).to.include('Nothing happened to her.');
     });
 
+    // known gap: after a dotted abbreviation only a usual sentence opener ends the sentence; a name may be a continuation ("U.S. Army")
     it.skip('BUG: splits "…in Washington, D.C. Jackson\'s wife spent…" into two sentences (Fox News, Jackson)', () => {
       const got = split(paragraphOf('2013-jesse-jackson-jr-pleads-guilty/fox-news.txt', 'D.C. Jackson'));
       expect(got[0]).to.equal('The Jacksons were appearing separately before U.S. District Judge Robert L. Wilkins in Washington, D.C.');

@@ -5,10 +5,11 @@
  */
 import { fold, stemWord } from '../text/analyse.js';
 import { placeFamily } from '../facts/places.js';
+import { synonyms } from '../text/synonyms.js';
 import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { NumberMention } from '../types.js';
-import type { AnswerSort, ParsedQuestion } from './question.js';
+import { LIGHT_VERBS, type AnswerSort, type ParsedQuestion } from './question.js';
 import type { RankedSentence } from './rank.js';
 import { citedFact, outletKey } from './sources.js';
 import type { Conflict } from './types.js';
@@ -21,7 +22,7 @@ export const AGREEMENT_SETTINGS = Object.freeze({
   /** …and that is about the same event (shared weighted terms). */
   rivalOverlap: 0.2,
   /** Word-vector similarity at which two nouns or verbs are taken for the same thing. */
-  sameMeaning: 0.6,
+  sameMeaning: 0.75,
 });
 
 /** IDF-weighted overlap of two sentences' terms, relative to the lighter one (0..1). */
@@ -57,6 +58,8 @@ export function sameThing(a: string, b: string, vectors: WordVectors | null): bo
   const fb = placeFamily(lb);
   // peoples and places are the same thing only by name: "Poles" is close to "Lithuanians" in meaning, not the same
   if (fa.length || fb.length) return fa.some((x) => fb.includes(x));
+  const syn = synonyms();
+  if (syn.same('verb', la, lb) || syn.same('noun', la, lb)) return true;
   return !!vectors && vectors.similarity(la, lb) >= AGREEMENT_SETTINGS.sameMeaning;
 }
 
@@ -69,7 +72,7 @@ export function countedWords(q: ParsedQuestion): string[] {
 
 /** Main verbs of the question ("were *released*"), lemmas. */
 function questionVerbs(q: ParsedQuestion): string[] {
-  return q.tokens.filter((t) => t.pos === 'VERB' && !/^(say|tell|do|have|be)$/.test(t.lemma)).map((t) => t.lemma);
+  return q.verbs.filter((v) => !LIGHT_VERBS.has(v));
 }
 
 /**

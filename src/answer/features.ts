@@ -5,7 +5,7 @@
  */
 import type { AnalysedSentence } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
-import type { ParsedQuestion } from './question.js';
+import { LIGHT_VERBS, type ParsedQuestion } from './question.js';
 import { synonyms, wordClassOf, type WordClass } from '../text/synonyms.js';
 
 /** How close a WordNet synonym counts, on the word-vector scale. */
@@ -52,6 +52,7 @@ export const FEATURE_NAMES = [
   'sortMissing',
   'paragraphLocal',
   'answerNear',
+  'countedOtherVerb',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -112,7 +113,7 @@ export function questionContext(q: ParsedQuestion, idf: (term: string) => number
   for (let i = 1; i < q.terms.length; i++) bigrams.add(`${q.terms[i - 1]!.term} ${q.terms[i]!.term}`);
   const focus = q.terms.filter((t) => t.focus).map((t) => t.lemma);
   const counted = q.kind === 'how-many' ? countedWords(q) : [];
-  const verbs = q.tokens.filter((t) => t.pos === 'VERB' && !/^(say|tell|do|have|be)$/.test(t.lemma)).map((t) => t.lemma);
+  const verbs = q.verbs.filter((v) => !LIGHT_VERBS.has(v));
   const names = q.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').map((t) => t.norm.replace(/'s$/, ''));
   const quoted = q.quoted ? fold(q.quoted).replace(/\s+/g, ' ').trim() : null;
   return { q, asked, words, totalIdf, bigrams, focus, counted, verbs, names, quoted };
@@ -176,6 +177,7 @@ export function candidateFeatures(
   // what the extracted facts say: a figure counting the asked thing, a resolved date, a person, a quote
   let countedFocus = 0;
   let countedVerb = 0;
+  let countedOtherVerb = 0;
   if (facts && ctx.counted.length) {
     for (const n of facts.numbers) {
       if (n.kind !== 'count' || !n.counts || asked.has(n.raw.toLowerCase())) continue;
@@ -183,11 +185,12 @@ export function candidateFeatures(
       if (!words.some((w) => ctx.counted.some((c) => sameThing(c, w, vectors)))) continue;
       countedFocus = 1;
       if (!ctx.verbs.length || (n.verb && ctx.verbs.some((v) => sameThing(v, n.verb!, vectors)))) countedVerb = 1;
+      else if (n.verb) countedOtherVerb = 1;
     }
   }
   const dateFact = facts && q.kind === 'when' && facts.dates.some((d) => !asked.has(fold(d.raw))) ? 1 : 0;
   const personFact = facts && q.kind === 'who' && facts.entities.some((e) => e.kind === 'person' && !fold(e.text).split(/\s+/).every((w) => asked.has(w))) ? 1 : 0;
-  const reasonCue = q.kind === 'why' && /\b(because|after|due to|since|as a result|in response|in retaliation|for|over|so that|in order to|to)\b/i.test(sentence.text) ? 1 : 0;
+  const reasonCue = q.kind === 'why' && REASON.test(sentence.text) ? 1 : 0;
   let speakerQuote = 0;
   if (facts && ctx.names.length) {
     for (const quote of facts.quotes) {
@@ -255,8 +258,13 @@ export function candidateFeatures(
     sortMissing: sortFit === false ? 1 : 0,
     paragraphLocal: first.paragraphLocal,
     answerNear,
+    // the asked thing counted, but doing something else ("1,300 remaining" for "how many were released")
+    countedOtherVerb: countedOtherVerb && !countedVerb ? 1 : 0,
   };
 }
+
+/** Words that give a cause or a purpose ("after …", "because …", "for allowing …"), not "in exchange for". */
+const REASON = /\b(because|due to|as a result|in response|in retaliation|in protest|so that|in order to|owing to|prompted|led to|caused|after|following|(?<!exchange )for \w+ing)\b/i;
 
 const YEAR_RE = /^(1[5-9]\d\d|20\d\d)$/;
 

@@ -56,15 +56,20 @@ export function correctSpelling(k: Knowledge, q: ParsedQuestion, vectors: WordVe
   let changed = false;
   const terms = q.terms.map((t) => {
     if (k.sentenceIndex.has(t.term) || t.term.length < FUZZY_VOCABULARY.minLength || /^\d/.test(t.term)) return t;
-    // a real English word the coverage does not use is a sign it cannot answer, not a typo
-    if (vectors?.has(t.word.toLowerCase())) return t;
+    // a real word the coverage does not use is a sign it cannot answer, not a typo
+    const typed = t.word.toLowerCase();
+    if (synonyms().isWord(typed) || synonyms().isWord(t.lemma)) return t;
     const { fuse, termOfWord } = vocabularyOf(k);
-    const hit = fuse.search(t.word.toLowerCase(), { limit: 1 })[0];
+    const hit = fuse.search(typed, { limit: 1 })[0];
     if (!hit) return t;
+    // a word of the web's vocabulary is taken for a typo only beside a far more common spelling
+    if (vectors && vectors.rank(typed) < Infinity && vectors.rank(typed) < 20 * vectors.rank(hit.item)) return t;
     changed = true;
     return { ...t, typed: t.word, word: hit.item, lemma: hit.item, term: termOfWord.get(hit.item)! };
   });
-  return changed ? { ...q, terms } : q;
+  if (!changed) return q;
+  const fixed = new Map(terms.filter((t) => t.typed).map((t) => [t.typed!.toLowerCase(), t.lemma]));
+  return { ...q, terms, verbs: q.verbs.map((v) => fixed.get(v) ?? v) };
 }
 
 /** Corpus terms whose written form is close in meaning to a word. */

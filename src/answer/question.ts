@@ -86,6 +86,9 @@ export function answerSort(question: string): AnswerSort {
   return null;
 }
 
+/** Verbs that carry no event of their own ("what did X *say*", "how many *are* there"). */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(['say', 'tell', 'do', 'have', 'be', 'get', 'make']);
+
 const QUOTED = /["“”‘’']([^"“”‘’']{3,})["“”‘’']/;
 
 /** Parses a question into its kind and weighted topic terms. */
@@ -116,6 +119,12 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (QUESTION_FILLER.has(lower) && !isName) return;
     terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus });
   });
+  // "How many prisoners did X release?": the tagger often reads the last word as a noun
+  if (!verbs.some((v) => !LIGHT_VERBS.has(v))) {
+    const aux = tokens.findIndex((t) => t.pos === 'AUX' && /^(do|does|did|will|would|can|could|should)$/.test(t.norm));
+    const last = [...tokens].reverse().find((t) => t.pos !== 'PUNCT');
+    if (aux >= 0 && last && tokens.indexOf(last) > aux + 1 && (last.pos === 'NOUN' || last.pos === 'VERB')) verbs.push(last.lemma);
+  }
   const quoted = QUOTED.exec(text)?.[1] ?? null;
   return { text, kind, sort: answerSort(text), terms, tokens, quoted, verbs };
 }

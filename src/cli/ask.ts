@@ -46,7 +46,8 @@ function parseArgs(argv: string[]): Options | string {
     else words.push(a);
   }
   o.question = words.join(' ');
-  if (!o.stdin && !o.report && !o.question.trim()) return 'no question given';
+  // an empty question given as an argument is answered with its own message (exit 1), not a usage error
+  if (!o.stdin && !o.report && !words.length) return 'no question given';
   return o;
 }
 

@@ -17,6 +17,8 @@ export interface WordVectors {
   /** Cosine similarity of two words (0 when either is unknown). */
   similarity(a: string, b: string): number;
   has(word: string): boolean;
+  /** Frequency rank of a word (0 = most frequent), Infinity when unknown. */
+  rank(word: string): number;
   readonly size: number;
 }
 
@@ -32,6 +34,10 @@ class QuantisedVectors implements WordVectors {
 
   has(word: string): boolean {
     return this.index.has(word);
+  }
+
+  rank(word: string): number {
+    return this.index.get(word) ?? Infinity;
   }
 
   similarity(a: string, b: string): number {

