@@ -132,6 +132,7 @@ function runWorker(system: SystemName, corpusDir: string, input: WorkerInput, ta
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
     let lastProgress: unknown;
+    let lastShown = 0;
     let errText = '';
     let timedOut = false;
     let buffer = '';
@@ -145,7 +146,12 @@ function runWorker(system: SystemName, corpusDir: string, input: WorkerInput, ta
         if (line.startsWith('{"progress"')) {
           lastProgress = JSON.parse(line);
           const p = lastProgress as { s: number; phase: string; asked: number; rss: number };
-          process.stderr.write(`\r  ${BASELINE_LABEL[system]}: ${p.phase} ${Math.round(p.s)} s, ${p.asked}/${input.ask.length} questions, RSS ${Math.round(mb(p.rss))} MB   `);
+          const shown = `  ${BASELINE_LABEL[system]}: ${p.phase} ${Math.round(p.s)} s, ${p.asked}/${input.ask.length} questions, RSS ${Math.round(mb(p.rss))} MB`;
+          if (process.stderr.isTTY) process.stderr.write(`\r${shown}   `);
+          else if (p.s - lastShown >= 60) {
+            lastShown = p.s;
+            process.stderr.write(`${shown}\n`);
+          }
         } else {
           errText = (errText + line + '\n').slice(-4000);
         }
@@ -157,7 +163,7 @@ function runWorker(system: SystemName, corpusDir: string, input: WorkerInput, ta
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      process.stderr.write('\r' + ' '.repeat(100) + '\r');
+      if (process.stderr.isTTY) process.stderr.write('\r' + ' '.repeat(100) + '\r');
       if (timedOut) return resolve({ status: 'timeout', note: `stopped after ${opts['timeout-min']} min`, lastProgress });
       if (code === 0 && existsSync(outFile)) return resolve({ status: 'ok', result: JSON.parse(readFileSync(outFile, 'utf8')) as WorkerResult });
       const oom = /heap out of memory|Allocation failed/i.test(errText);

@@ -100,7 +100,7 @@ const result: WorkerResult = {
 await profiler?.start();
 const t0 = performance.now();
 let ask: (q: string) => { answered: boolean; text: string | null; any: string | null };
-let afterQuestions: () => void = () => {};
+let afterQuestions: () => void;
 if (system === 'engine') {
   const engine = await Engine.load(corpusDir);
   result.loadMs = performance.now() - t0;

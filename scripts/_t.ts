@@ -1,5 +1,9 @@
-import { analyseParagraph } from '../src/text/analyse.js';
-import { extractParagraphFacts } from '../src/facts/extract.js';
-const p1 = '“We understand the humanitarian aim – to free people. We welcome their release, but in essence, this is a trade in human lives – people who should never have been imprisoned in the first place,” Ms Tsikhanouskaya said.';
-const p2 = 'Lithuanian President Gitanas Nauseda confirmed the safe arrival of the freed prisoners across the Lithuanian border on Thursday. “No man left behind! 52 prisoners safely crossed the Lithuanian border from Belarus today, leaving behind barbed wire, barred windows and constant fear,” he posted on X.';
-for (const p of [p1, p2]) { const a = analyseParagraph(p); console.log(a.length, JSON.stringify(extractParagraphFacts(a, {}).map(f => f.quotes))); }
+import { Engine } from '../src/engine.js';
+import { rankForQuestion } from '../src/answer/answer.js';
+import { answerValues, statementOverlap } from '../src/answer/agreement.js';
+import { wordVectors } from '../src/text/embeddings.js';
+const e = await Engine.load(process.argv[3] ?? 'seeds'); const k = e.knowledge; const v = wordVectors();
+const { q, pool } = rankForQuestion(k, process.argv[2]!, v);
+console.log(q.kind, q.sort, q.verbs);
+const best = pool[0]!;
+for (const c of pool.slice(0, 8)) console.log(c.sentenceId, k.sentences[c.sentenceId]!.articleId, c.coverage.toFixed(2), statementOverlap(k, best.sentenceId, c.sentenceId).toFixed(2), [...answerValues(k, q, c.sentenceId, v)].join(','), JSON.stringify(k.facts[c.sentenceId]!.numbers.map(n=>[n.raw,n.counts,n.verb])), k.sentences[c.sentenceId]!.text.slice(0, 60));

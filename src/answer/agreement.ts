@@ -166,7 +166,7 @@ export function agreement(
     const shares = [...values].some((v) => bestValues.has(v));
     // where the answer is a value, agreeing means giving the same value
     if (shares || (!bestValues.size && overlap >= AGREEMENT_SETTINGS.sameStatement)) {
-      if (!agreeing.has(s.articleId) && (shares ? overlap >= AGREEMENT_SETTINGS.rivalOverlap || c.coverage >= best.coverage : true)) agreeing.set(s.articleId, c.sentenceId);
+      if (!agreeing.has(s.articleId) && (shares ? values.focused || overlap >= AGREEMENT_SETTINGS.rivalOverlap || c.coverage >= best.coverage : true)) agreeing.set(s.articleId, c.sentenceId);
       continue;
     }
     // a figure for the very thing counted ("three Polish nationals" for "how many Poles") needs no more proof

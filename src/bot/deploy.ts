@@ -16,7 +16,7 @@ async function deploy(): Promise<number> {
     config = requireDeploy(readConfig(process.env, process.cwd()));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\nSee .env.example and docs/discord.md.\n`);
+    process.stderr.write(`${error.message}\nSee .env.example and README.md, "The Discord bot".\n`);
     return 1;
   }
   const logger = createLogger({ level: config.logLevel, json: config.production, secrets: [config.token] });
@@ -41,7 +41,7 @@ async function deploy(): Promise<number> {
       failure?.status === 401
         ? 'Discord refused the token: check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).'
         : failure?.status === 403 || failure?.code === 50001
-          ? 'No access: check DISCORD_CLIENT_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope (docs/discord.md).'
+          ? 'No access: check DISCORD_CLIENT_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope (README.md, "The Discord bot").'
           : 'Could not register the commands.';
     logger.error(hint, { status: failure?.status ?? null, code: failure?.code ?? null, ...errorFields(error) });
     return 1;

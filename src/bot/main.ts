@@ -20,7 +20,7 @@ function connectHelp(articles: number, facts: number, dir: string): string {
     `Loaded ${articles} articles (${facts} facts) from ${dir}.`,
     'DISCORD_TOKEN is not set, so the bot is not connecting to Discord. To connect: create an application at',
     'https://discord.com/developers/applications, put its bot token in .env as DISCORD_TOKEN (see .env.example',
-    'and docs/discord.md), run `npm run deploy-commands`, then `npm start` again.',
+    'and README.md, "The Discord bot"), run `npm run deploy-commands`, then `npm start` again.',
     '',
     'Meanwhile, type the commands here as you would in Discord — /ask <question>, /facts about:<name>, /quotes,',
     '/timeline, /conflicts, /sources, /help. A line without a slash is a question. Ctrl-D to quit.',
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     config = readConfig(process.env, process.cwd());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\nSee .env.example and docs/discord.md.\n`);
+    process.stderr.write(`${error.message}\nSee .env.example and README.md, "The Discord bot".\n`);
     return 1;
   }
   const logger = createLogger({ level: config.logLevel, json: config.production, secrets: [config.token] });

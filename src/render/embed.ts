@@ -247,7 +247,8 @@ export function renderTimeline(entries: readonly TimelineEntry[]): Page[] {
   }
   const sections: Section[] = [];
   for (const entry of entries) {
-    const heading = formatDate(entry.date.slice(0, 7) + '-01', 'month') ?? entry.date;
+    // a date known only to the year is filed under the year, not under its first month
+    const heading = (entry.precision === 'year' ? formatDate(entry.date, 'year') : formatDate(entry.date.slice(0, 7) + '-01', 'month')) ?? entry.date;
     let section = sections[sections.length - 1];
     if (!section || section.heading !== heading) {
       section = { heading, items: [] };
