@@ -15,7 +15,7 @@ export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const WORK_DIR = path.join(here, '.work');
 
 /** Bumped whenever the generator changes, so that cached corpora are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export const SOURCES = {
   news: path.join(SHARED, 'corpora'),
@@ -164,6 +164,8 @@ export interface CorpusManifest {
   /** Articles holding the paragraphs the questions were located in (placed first). */
   requiredArticles: number;
   requiredParagraphs: number;
+  /** Distinct paragraph texts: the source text is small, so large corpora repeat paragraphs. */
+  distinctParagraphs: number;
   /** Questions located in a SQuAD paragraph (their accuracy is measured). */
   measurableQuestions: number;
   sourceParagraphs: number;
@@ -248,11 +250,13 @@ export function buildCorpus(size: number, seed: number, questions: BenchQuestion
   let bytes = 0;
   let paragraphs = 0;
   let sentences = 0;
+  const distinct = new Set<string>();
   const width = String(size - 1).length;
   articles.forEach((a, i) => {
     const text = frontMatter(a) + a.paragraphs.join('\n\n') + '\n';
     bytes += Buffer.byteLength(text);
     paragraphs += a.paragraphs.length;
+    for (const p of a.paragraphs) distinct.add(p);
     for (const p of a.paragraphs) sentences += splitSentences(p).length;
     writeFileSync(path.join(dir, 'articles', `a${String(i).padStart(width, '0')}.txt`), text);
   });
@@ -268,6 +272,7 @@ export function buildCorpus(size: number, seed: number, questions: BenchQuestion
     bytes,
     requiredArticles,
     requiredParagraphs,
+    distinctParagraphs: distinct.size,
     measurableQuestions: questions.filter((q) => q.source).length,
     sourceParagraphs: pool.length,
     sourceSentences: sources.reduce((n, s) => n + s.sentences.reduce((a, b) => a + b, 0), 0),

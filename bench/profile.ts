@@ -4,6 +4,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
+import { findSourceMap } from 'node:module';
 import path from 'node:path';
 import { ROOT } from './corpus.js';
 
@@ -11,6 +12,7 @@ interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
+  columnNumber: number;
 }
 interface ProfileNode {
   id: number;
@@ -65,7 +67,26 @@ const where = (f: CallFrame): string => {
   const rel = p.startsWith(ROOT) ? path.relative(ROOT, p) : p;
   return rel.replace(/^node_modules\//, '');
 };
-const nameOf = (f: CallFrame): string => `${f.functionName || '(anonymous)'} ${where(f)}${f.url ? `:${f.lineNumber + 1}` : ''}`.trim();
+/** 1-based line in the original source: tsx compiles TypeScript to one line, so go through its source map. */
+const lineCache = new Map<string, number>();
+function lineOf(f: CallFrame): number {
+  const key = `${f.url}:${f.lineNumber}:${f.columnNumber}`;
+  let line = lineCache.get(key);
+  if (line === undefined) {
+    line = f.lineNumber + 1;
+    if (f.url.endsWith('.ts')) {
+      try {
+        const entry = findSourceMap(f.url)?.findEntry(f.lineNumber, f.columnNumber);
+        if (entry && 'originalLine' in entry) line = entry.originalLine + 1;
+      } catch {
+        // no source map: keep the generated line
+      }
+    }
+    lineCache.set(key, line);
+  }
+  return line;
+}
+const nameOf = (f: CallFrame): string => `${f.functionName || '(anonymous)'} ${where(f)}${f.url ? `:${lineOf(f)}` : ''}`.trim();
 
 /** Saves the profile (open it in Chrome DevTools or speedscope) and summarises it. */
 export function summarise(profile: CpuProfile, file: string, per: number, top = 20): ProfileSummary {

@@ -5,10 +5,13 @@
  *
  *   npm run bench -- [--sizes 300,3000,30000] [--questions 200] [--seed 42]
  *                    [--systems engine,minisearch,fuse] [--skip-baselines-over 3000] [--fuse-questions 50]
- *                    [--timeout-min 15] [--heap-mb 8192] [--profile] [--rebuild] [--no-save]
+ *                    [--timeout-min 15] [--heap-mb 8192] [--profile] [--v8-prof] [--rebuild] [--no-save]
+ *
+ * --profile: inspector CPU profiles of the engine's loading and questions (a finished run only).
+ * --v8-prof: V8's tick profiler on the engine (node --prof); its log survives a child that is stopped.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,13 +30,14 @@ const { values: opts } = parseArgs({
     'timeout-min': { type: 'string', default: '15' },
     'heap-mb': { type: 'string', default: '8192' },
     profile: { type: 'boolean', default: false },
+    'v8-prof': { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (opts.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 8).map((l) => l.replace(/^ \*\s?/, '')).join('\n'));
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 12).map((l) => l.replace(/^ \*\s?/, '')).join('\n'));
   process.exit(0);
 }
 
@@ -83,6 +87,8 @@ interface SystemReport {
   /** Last progress line of a child that did not finish. */
   lastProgress?: unknown;
   profiles?: { load: ProfileSummary; questions: ProfileSummary } | null;
+  /** Under --v8-prof: the tick profile's summary and bottom-up view. */
+  v8prof?: { file: string; summary: string } | null;
   raw?: { asked: number[]; ms: number[]; correct: Array<boolean | null> };
 }
 interface Ratio {
@@ -121,16 +127,37 @@ function spread(n: number, k: number): number[] {
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Runs one worker; resolves with its result, or with why there is none. */
-function runWorker(system: SystemName, corpusDir: string, input: WorkerInput, tag: string, profilePrefix: string | null): Promise<{ result?: WorkerResult; status: SystemReport['status']; note?: string; lastProgress?: unknown }> {
+/**
+ * The bottom-up summary of a V8 tick log (node --prof): the main thread's log is the largest of the
+ * per-isolate logs in the folder. Kept whole in a .txt beside the log; the summary goes in the report.
+ */
+function v8Summary(dir: string): { file: string; summary: string } | null {
+  const logs = readdirSync(dir).filter((f) => f.endsWith('.log')).map((f) => path.join(dir, f));
+  const log = logs.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  if (!log) return null;
+  const run = spawnSync(process.execPath, ['--prof-process', log], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const out = run.stdout ?? '';
+  const txt = log.replace(/\.log$/, '.txt');
+  writeFileSync(txt, out);
+  const lines = out.split('\n');
+  const at = (title: string) => lines.findIndex((l) => l.includes(title));
+  const summary = lines.slice(at('[Summary]'), at('[Summary]') + 7);
+  const bottom = lines.slice(at('[Bottom up (heavy) profile]'), at('[Bottom up (heavy) profile]') + 70);
+  return { file: path.relative(ROOT, txt), summary: [...summary, '', ...bottom].join('\n') };
+}
+
+function runWorker(system: SystemName, corpusDir: string, input: WorkerInput, tag: string, profilePrefix: string | null, v8ProfDir: string | null): Promise<{ result?: WorkerResult; status: SystemReport['status']; note?: string; lastProgress?: unknown }> {
   const tmp = path.join(WORK_DIR, 'tmp');
   mkdirSync(tmp, { recursive: true });
   const qFile = path.join(tmp, `${tag}-questions.json`);
   const outFile = path.join(tmp, `${tag}-result.json`);
   rmSync(outFile, { force: true });
   writeFileSync(qFile, JSON.stringify(input));
-  const args = ['--import', 'tsx', `--max-old-space-size=${heapMb}`, path.join(ROOT, 'bench', 'worker.ts'), system, corpusDir, qFile, outFile, ...(profilePrefix ? [profilePrefix] : [])];
+  // under --v8-prof the child runs in the log folder (V8 writes isolate-*.log to the working directory)
+  if (v8ProfDir) mkdirSync(v8ProfDir, { recursive: true });
+  const args = [...(v8ProfDir ? ['--prof'] : []), '--import', import.meta.resolve('tsx'), `--max-old-space-size=${heapMb}`, path.join(ROOT, 'bench', 'worker.ts'), system, corpusDir, qFile, outFile, ...(profilePrefix ? [profilePrefix] : [])];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: v8ProfDir ?? ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
     let lastProgress: unknown;
     let lastShown = 0;
     let errText = '';
@@ -216,6 +243,7 @@ function render(reports: SizeReport[], machine: Record<string, unknown>): string
 function profileText(r: SizeReport): string {
   const out: string[] = [];
   for (const s of r.systems) {
+    if (s.v8prof) out.push(`\n### V8 tick profile, ${BASELINE_LABEL[s.system]}, ${fmtInt(r.size)} articles (${s.status}; ${s.v8prof.file})\n\n\`\`\`\n${s.v8prof.summary}\n\`\`\``);
     if (!s.profiles) continue;
     for (const [phase, p] of Object.entries(s.profiles) as Array<[string, ProfileSummary]>) {
       const unit = phase === 'load' ? 'per article' : 'per question';
@@ -242,7 +270,7 @@ const reports: SizeReport[] = [];
 const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
 const resultsDir = path.join(ROOT, 'bench', 'results');
 const profileDir = path.join(resultsDir, 'profiles');
-if (opts.profile) mkdirSync(profileDir, { recursive: true });
+if (opts.profile || opts['v8-prof']) mkdirSync(profileDir, { recursive: true });
 
 console.error(`${questions.length} questions (${questions.filter((q) => q.source).length} located in a SQuAD paragraph); sources: ${sources.length} articles`);
 for (const size of sizes) {
@@ -259,10 +287,13 @@ for (const size of sizes) {
     const ask = system === 'fuse' || system === 'fuse-token' ? spread(questions.length, fuseQuestions) : all;
     const prefix = opts.profile ? path.join(profileDir, `${stamp}-${size}-${system}`) : null;
     const started = performance.now();
-    const run = await runWorker(system, corpus.dir, { questions, ask }, `${size}-${system}`, prefix);
+    const v8Dir = opts['v8-prof'] && system === 'engine' ? path.join(profileDir, `${stamp}-${size}-engine-v8`) : null;
+    const run = await runWorker(system, corpus.dir, { questions, ask }, `${size}-${system}`, prefix, v8Dir);
     const wall = (performance.now() - started) / 1000;
+    const v8prof = v8Dir ? v8Summary(v8Dir) : null;
+    if (v8prof) console.error(`  V8 tick profile: ${v8prof.file}`);
     if (!run.result) {
-      report.systems.push({ system, label, status: run.status, note: `${run.note ?? ''} (${wall.toFixed(0)} s wall)`, lastProgress: run.lastProgress });
+      report.systems.push({ system, label, status: run.status, note: `${run.note ?? ''} (${wall.toFixed(0)} s wall)`, lastProgress: run.lastProgress, v8prof });
       console.error(`  ${label}: ${run.status} ${run.note ?? ''} ${JSON.stringify(run.lastProgress ?? {})}`);
       continue;
     }
@@ -285,6 +316,7 @@ for (const size of sizes) {
       accuracyAny: r.correctAny ? accuracyOf(r.correctAny) : null,
       answered: r.answered.filter(Boolean).length,
       profiles: r.profiles,
+      v8prof,
       raw: { asked: r.asked, ms: r.ms.map((x) => Math.round(x * 1000) / 1000), correct: r.correct },
     };
     report.systems.push(entry);
