@@ -12,7 +12,14 @@ import { citedFact, outletKey } from './sources.js';
 import type { Conflict } from './types.js';
 
 /** Counted nouns too vague to compare ("people", "others"): two figures of them are rarely the same thing. */
-const VAGUE = new Set(['people', 'person', 'others', 'other', 'one', 'ones', 'time', 'times', 'year', 'years', 'day', 'days', 'thing', 'things', 'way', 'ways', 'percent', 'per']);
+const VAGUE = new Set([
+  'people', 'person', 'others', 'other', 'one', 'ones', 'time', 'times', 'thing', 'things', 'way', 'ways', 'percent', 'per',
+  'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'decade', 'decades',
+  'position', 'spot', 'place', 'step', 'steps', 'point', 'points',
+]);
+
+/** Heads that mean "people of": "three Polish nationals" counts Poles. */
+const PEOPLE_OF = new Set(['nationals', 'national', 'citizens', 'citizen', 'people', 'residents', 'natives']);
 
 interface Mention {
   sentenceId: number;
@@ -25,17 +32,18 @@ interface Mention {
 /** A key for what is counted: the country family for demonyms, else the stem of the head noun. */
 function thingKey(counts: string): string | null {
   const words = counts.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
-  for (const w of words) {
+  const head = words[words.length - 1];
+  // a people ("Poles", "Polish nationals") is counted by its country; "Russian officers" are officers
+  const people = head && (placeFamily(head).length ? [head] : PEOPLE_OF.has(head) ? words.slice(0, -1) : []);
+  for (const w of people || []) {
     const fam = placeFamily(w);
     if (fam.length) return `place:${[...fam].sort()[0]}`;
   }
-  const head = words[words.length - 1];
   if (!head || VAGUE.has(head)) return null;
   const mods = words.slice(0, -1).map((w) => stemWord(w));
   return [...mods, stemWord(head)].join(' ');
 }
 
-const verbsAgree = (a?: string, b?: string) => !a || !b || a === b;
 
 /** Every set of different figures that different outlets give for the same counted thing. */
 export function corpusConflicts(k: Knowledge, _vectors: WordVectors | null): Conflict[] {
@@ -43,6 +51,8 @@ export function corpusConflicts(k: Knowledge, _vectors: WordVectors | null): Con
   for (const f of k.facts) {
     for (const n of f.numbers) {
       if (n.kind !== 'count' || !n.counts) continue;
+      // "the No. 2 position" is a rank, not a count
+      if (/\bNo\.?\s*$/.test(k.sentences[f.sentenceId]!.text.slice(0, n.start))) continue;
       const thing = thingKey(n.counts);
       if (!thing) continue;
       const s = k.sentences[f.sentenceId]!;
@@ -54,9 +64,10 @@ export function corpusConflicts(k: Knowledge, _vectors: WordVectors | null): Con
 
   const conflicts: Conflict[] = [];
   for (const list of byThing.values()) {
-    // split by verb where the mentions say one: "1,000 prisoners remain" is not "52 prisoners released"
-    const verbs = [...new Set(list.map((m) => m.n.verb).filter((v): v is string => !!v))];
-    const groups = verbs.length ? verbs.map((v) => list.filter((m) => verbsAgree(m.n.verb, v))) : [list];
+    // split by verb: "1,000 prisoners remain" is not "52 prisoners released", and a figure with no verb
+    // ("the total 1,300 prisoners whose release …") is compared only with others that have none
+    const verbs = [...new Set(list.map((m) => m.n.verb ?? ''))];
+    const groups = verbs.map((v) => list.filter((m) => (m.n.verb ?? '') === v));
     for (const group of groups) {
       const values = new Map<number, Mention[]>();
       for (const m of group) values.set(m.n.value, [...(values.get(m.n.value) ?? []), m]);
