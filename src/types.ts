@@ -97,7 +97,7 @@ export interface NumberMention {
 export interface QuoteMention {
   /** The quoted words, verbatim, without the quotation marks. */
   text: string;
-  /** Speaker as written ("Nauseda", "Mr Coale", "the official"), when it can be read. */
+  /** Speaker as written ("Mueller", "Mr Smith", "the official"), when it can be read. */
   speaker?: string;
   /** The verb that introduced it: said, posted, wrote, told… */
   verb?: string;
@@ -130,7 +130,7 @@ export type EntityKind = 'person' | 'place' | 'organisation' | 'other';
 
 /** A name mentioned in a sentence. */
 export interface EntityMention {
-  /** As written: "Gitanas Nausėda", "Mr Lukashenko". */
+  /** As written: "José Müller", "Smith" (a title such as "Mr" is not part of it). */
   text: string;
   kind: EntityKind;
   /** Key of the group of spelling variants this name belongs to (see facts/names). */

@@ -55,7 +55,7 @@ export interface AnalysedSentence {
   entities: EntitySpan[];
 }
 
-/** Lower-cases and removes diacritics (Nausėda → nauseda) so spelling variants meet. */
+/** Lower-cases and removes diacritics (Zelenskyy/Zelenskýj, Müller → muller) so spelling variants meet. */
 export function fold(s: string): string {
   return s
     .normalize('NFKD')
