@@ -53,6 +53,7 @@ export const FEATURE_NAMES = [
   'paragraphLocal',
   'answerNear',
   'countedOtherVerb',
+  'paragraphSoft',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -82,6 +83,8 @@ export interface FirstStage {
   localCoverage: number;
   localWindow: number;
   paragraphLocal: number;
+  /** Coverage of the question by the whole paragraph, other words for the same thing included. */
+  paragraphSoft: number;
 }
 
 /** Per-question data computed once and shared by all candidates. */
@@ -260,6 +263,7 @@ export function candidateFeatures(
     answerNear,
     // the asked thing counted, but doing something else ("1,300 remaining" for "how many were released")
     countedOtherVerb: countedOtherVerb && !countedVerb ? 1 : 0,
+    paragraphSoft: first.paragraphSoft,
   };
 }
 

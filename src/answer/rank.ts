@@ -89,6 +89,34 @@ function localWeights(k: Knowledge, articleId: number, query: WeightedTerm[]): {
   return found;
 }
 
+/**
+ * How much of the question a passage covers when other words for the same thing count too (word
+ * vectors): IDF-weighted, each question word scored by its closest word in the passage.
+ */
+function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: ReturnType<typeof questionContext>, vectors: WordVectors | null, cache: Map<string, number>): number {
+  const terms = new Set<string>();
+  for (const id of sentenceIds) for (const t of k.sentences[id]!.terms) terms.add(t);
+  let got = 0;
+  for (const w of ctx.words) {
+    if (terms.has(w.term)) {
+      got += w.idf;
+      continue;
+    }
+    if (!vectors) continue;
+    let best = 0;
+    for (const t of terms) {
+      const form = k.surface.get(t);
+      if (!form) continue;
+      const key = `${w.word}|${form}`;
+      let sim = cache.get(key);
+      if (sim === undefined) cache.set(key, (sim = vectors.similarity(w.word, form)));
+      if (sim > best) best = sim;
+    }
+    if (best > 0.4) got += w.idf * ((best - 0.4) / 0.6);
+  }
+  return got / ctx.totalIdf;
+}
+
 /** Candidates with their features, best first by the first stage; for ranking and for calibration. */
 export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[], size: number = RANK_SETTINGS.rerank): RankedSentence[] {
   const sScores = k.sentenceIndex.score(query);
@@ -114,6 +142,8 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
   first.sort((a, b) => b.score - a.score || a.id - b.id);
 
   const ctx = questionContext(q, idf);
+  const paragraphSoft = new Map<number, number>();
+  const simCache = new Map<string, number>();
   const vec = vectorsOrNull();
   const queryTerms = new Set(query.map((t) => t.term));
   return first.slice(0, size).map((c, rank) => {
@@ -125,6 +155,11 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
     const analysed = analyseParagraph(sent.text)[0] ?? { text: sent.text, start: 0, tokens: [], entities: [] };
     const coverage = Math.min(1, matched / totalWeight);
     const para = k.paragraphs[sent.paragraphId]!;
+    let paraSoft = paragraphSoft.get(para.id);
+    if (paraSoft === undefined) {
+      paraSoft = softCoverage(k, para.sentenceIds, ctx, vec, simCache);
+      paragraphSoft.set(para.id, paraSoft);
+    }
     const coverageOf = (ids: number[]) => {
       const seen = new Set<string>();
       for (const id of ids) for (const t of k.sentences[id]!.terms) seen.add(t);
@@ -142,7 +177,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
       ctx,
       analysed,
       sent.terms,
-      { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window), paragraphLocal: localOf(para.sentenceIds) },
+      { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window), paragraphLocal: localOf(para.sentenceIds), paragraphSoft: paraSoft },
       vec,
       k.facts[c.id],
     );
