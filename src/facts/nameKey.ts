@@ -38,6 +38,18 @@ export function nameWords(text: string): string[] {
  * them would merge "BBC" with "BC", "Khan" with "Han", "XXII" with "XXI".
  */
 export function skeletonWord(word: string): string {
+  let cached = skeletonCache.get(word);
+  if (cached === undefined) {
+    cached = computeSkeleton(word);
+    // names repeat across a corpus: the cache stays small and saves most of the grouping time
+    if (skeletonCache.size < 100_000) skeletonCache.set(word, cached);
+  }
+  return cached;
+}
+
+const skeletonCache = new Map<string, string>();
+
+function computeSkeleton(word: string): string {
   let s = word.toLowerCase().replace(/[^a-z]/g, '');
   if (!s) return word;
   if (s.length <= 5 || /^[ivxlcdm]+$/.test(s)) return s;

@@ -865,7 +865,10 @@ function pickDisplay(fs: Form[]): string {
 export function withGroupKeys(mentions: EntityMention[], groups: NameGroup[]): EntityMention[] {
   const index = variantIndex(groups);
   return mentions.map((m) => {
-    const key = index.exact.get(m.text.replace(/(?:['’]s|['’])$/u, '').trim()) ?? nameKeyOf(m.text, groups);
+    // grouping has already decided where each mention belongs: a mention it dropped stays without a
+    // group rather than being matched fuzzily again (which also made loading slow on large corpora)
+    const text = m.text.replace(/(?:['’]s|['’])$/u, '').trim();
+    const key = index.exact.get(text) ?? index.folded.get(queryWords(text).join(' '))?.key;
     return key ? { ...m, key } : m;
   });
 }
