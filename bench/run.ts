@@ -40,7 +40,7 @@ const { values: opts } = parseArgs({
 });
 
 if (opts.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 13).map((l) => l.replace(/^ \*\s?/, '')).join('\n'));
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 12).map((l) => l.replace(/^ \*\s?/, '')).join('\n'));
   process.exit(0);
 }
 if (opts.render) {
