@@ -248,7 +248,8 @@ export class Engine {
   /** The articles loaded. */
   sources(): SourceSummary[] {
     return this.k.articles.map((a) => {
-      const ids = this.k.sentences.filter((s) => s.articleId === a.id).map((s) => s.id);
+      const [first, end] = this.k.articleSentences[a.id] ?? [0, 0];
+      const ids = Array.from({ length: end - first }, (_, i) => first + i);
       const facts = ids.reduce((n, id) => {
         const f = this.k.facts[id]!;
         return n + f.numbers.length + f.quotes.length + f.dates.length + f.attributions.length;

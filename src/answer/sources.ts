@@ -16,9 +16,13 @@ export function outletLabel(article: Article): string {
   return article.meta.outlet ?? article.file;
 }
 
-/** Distinct outlets (or unnamed articles) in the corpus. */
+const outletCounts = new WeakMap<Knowledge, number>();
+
+/** Distinct outlets (or unnamed articles) in the corpus; counted once per corpus, not per answer. */
 export function outletCount(k: Knowledge): number {
-  return new Set(k.articles.map(outletKey)).size;
+  let n = outletCounts.get(k);
+  if (n === undefined) outletCounts.set(k, (n = new Set(k.articles.map(outletKey)).size));
+  return n;
 }
 
 /** The citation of one sentence. */

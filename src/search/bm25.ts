@@ -1,7 +1,6 @@
 /**
  * An inverted index with BM25 scoring over one kind of unit (sentences, or paragraphs). Query time is
- * proportional to the postings of the query's terms, not to the corpus, and very common terms are
- * skipped when rarer ones are present (they cannot change which units win by much, but cost the most).
+ * proportional to the postings of the query's terms, not to the corpus.
  */
 
 /** BM25 parameters; sentences are short, so length normalisation is kept mild. */
