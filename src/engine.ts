@@ -13,7 +13,7 @@ import { extractArticleFacts } from './facts/extract.js';
 import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from './facts/names.js';
 import { buildKnowledge, type ArticleFactExtractor, type Knowledge } from './search/knowledge.js';
 import { wordVectors, type WordVectors } from './text/embeddings.js';
-import type { EntityKind, LoadProblem, NameGroup, SentenceFacts } from './types.js';
+import type { EntityKind, LoadProblem, NameGroup } from './types.js';
 
 export type { Answer, CitedFact, Conflict } from './answer/types.js';
 
@@ -76,7 +76,7 @@ export interface EngineStats {
 
 
 /** Facts of an article: numbers, quotes, attributions and dates, plus the names in each sentence. */
-const extractFacts: ArticleFactExtractor = (article, paragraphs, first) => {
+const extractFacts: ArticleFactExtractor = (article, paragraphs) => {
   let parts: ReturnType<typeof extractArticleFacts>[number] = [];
   try {
     parts = extractArticleFacts(paragraphs, { published: article.meta.published }).flat();
@@ -84,9 +84,9 @@ const extractFacts: ArticleFactExtractor = (article, paragraphs, first) => {
     // an extraction bug must not cost the article: its sentences stay searchable without facts
     parts = [];
   }
-  return paragraphs.flat().map((sentence, i): SentenceFacts => {
+  return paragraphs.flat().map((sentence, i) => {
     const p = parts[i] ?? { numbers: [], quotes: [], attributions: [], dates: [] };
-    return { sentenceId: first + i, ...p, entities: extractEntities(sentence) };
+    return { ...p, entities: extractEntities(sentence) };
   });
 };
 
