@@ -239,6 +239,24 @@ describe('answer: the seed story', function () {
     for (const c of a.conflicts) for (const claim of c.claims) expect(claim.text).to.not.match(/Nato countries/);
   });
 
+  it('answers "What is the population of Belarus?" from a count of people, without abstaining', () => {
+    const a = ask('What is the population of Belarus?');
+    // Why: no article uses the word "population"; "a country of roughly 9.5 million people" gives it as
+    // a count of people, so the question is neither missing its topic nor unanswered.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/9\.5 million/);
+  });
+
+  it('answers why Belavia was sanctioned from "The airline was sanctioned…", which names it only the sentence before', () => {
+    const a = ask('Why was Belavia sanctioned?');
+    // Why: only 002 gives the reason (the forced landing in Minsk); its sentence says "The airline",
+    // and Belavia is named in the sentence before. Sentences about easing the sanctions name Belavia
+    // but give no reason.
+    expect(a.answered).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/^The airline was sanctioned/);
+    expect(filesOf(a.facts[0]!)).to.deep.equal(['002_908e0902c3c14349.txt']);
+  });
+
   it('keeps facts within 600 characters, confidence within [0, 1] and quotes verbatim for many questions', () => {
     const questions = [
       'How many prisoners were released?',

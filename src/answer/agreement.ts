@@ -9,7 +9,7 @@ import { synonyms } from '../text/synonyms.js';
 import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { NumberMention } from '../types.js';
-import { LIGHT_VERBS, type AnswerSort, type ParsedQuestion } from './question.js';
+import { LIGHT_VERBS, measuredBy, type AnswerSort, type ParsedQuestion } from './question.js';
 import type { RankedSentence } from './rank.js';
 import { citedFact, outletKey } from './sources.js';
 import type { Conflict } from './types.js';
@@ -66,9 +66,10 @@ export function sameThing(a: string, b: string, vectors: WordVectors | null): bo
 /** The words of a how-many question that say what is counted ("how many *political prisoners* remain"). */
 export function countedWords(q: ParsedQuestion): string[] {
   const focus = q.terms.filter((t) => t.focus).map((t) => t.word);
-  if (focus.length) return focus;
-  return q.terms.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.word).slice(0, 1);
+  const words = focus.length ? focus : q.terms.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.word).slice(0, 1);
+  return words.flatMap((w) => [w, ...measuredBy(w)]);
 }
+
 
 /** Main verbs of the question ("were *released*"), lemmas. */
 function questionVerbs(q: ParsedQuestion): string[] {

@@ -5,7 +5,8 @@
 import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import { agreement } from './agreement.js';
-import { parseQuestion, type ParsedQuestion } from './question.js';
+import { measuredBy, parseQuestion, type ParsedQuestion } from './question.js';
+import { stemWord } from '../text/analyse.js';
 import { correctSpelling, queryTerms } from './query.js';
 import { candidates, type RankedSentence } from './rank.js';
 import { linearScore } from './features.js';
@@ -57,7 +58,8 @@ export function missingShare(k: Knowledge, q: ParsedQuestion): number {
   const n = Math.max(1, k.sentenceIndex.size);
   for (const t of q.terms) {
     // an unseen word weighs what a word seen once would
-    const known = k.sentenceIndex.has(t.term);
+    // a measure the coverage gives under another word ("population" → "9.5 million people") is not missing
+    const known = k.sentenceIndex.has(t.term) || measuredBy(t.word).some((w) => k.sentenceIndex.has(stemWord(w)));
     const w = known ? k.sentenceIndex.idf(t.term) : Math.log(1 + n / 1.5);
     total += w;
     if (!known) missing += w;

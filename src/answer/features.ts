@@ -54,6 +54,9 @@ export const FEATURE_NAMES = [
   'answerNear',
   'countedOtherVerb',
   'paragraphSoft',
+  'antecedent',
+  'destination',
+  'verbMatch',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -93,7 +96,7 @@ export interface QuestionContext {
   /** Folded words of the question (to tell an answer from a restatement). */
   asked: Set<string>;
   /** Weighted content words of the question: word → IDF weight. */
-  words: Array<{ word: string; term: string; idf: number; cls: WordClass | null }>;
+  words: Array<{ word: string; term: string; idf: number; cls: WordClass | null; name: boolean }>;
   totalIdf: number;
   /** Adjacent pairs of question terms. */
   bigrams: Set<string>;
@@ -110,12 +113,12 @@ export interface QuestionContext {
 
 export function questionContext(q: ParsedQuestion, idf: (term: string) => number): QuestionContext {
   const asked = new Set(q.tokens.map((t) => t.norm));
-  const words = q.terms.map((t) => ({ word: t.lemma, term: t.term, idf: idf(t.term), cls: t.name ? null : wordClassOf(t.pos) }));
+  const words = q.terms.map((t) => ({ word: t.lemma, term: t.term, idf: idf(t.term), cls: t.name ? null : wordClassOf(t.pos), name: t.name }));
   const totalIdf = words.reduce((s, w) => s + w.idf, 0) || 1;
   const bigrams = new Set<string>();
   for (let i = 1; i < q.terms.length; i++) bigrams.add(`${q.terms[i - 1]!.term} ${q.terms[i]!.term}`);
   const focus = q.terms.filter((t) => t.focus).map((t) => t.lemma);
-  const counted = q.kind === 'how-many' ? countedWords(q) : [];
+  const counted = q.kind === 'how-many' || q.sort === 'count' ? countedWords(q) : [];
   const verbs = q.verbs.filter((v) => !LIGHT_VERBS.has(v));
   const names = q.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').map((t) => t.norm.replace(/'s$/, ''));
   const quoted = q.quoted ? fold(q.quoted).replace(/\s+/g, ' ').trim() : null;
@@ -130,6 +133,8 @@ export function candidateFeatures(
   first: FirstStage,
   vectors: WordVectors | null,
   facts?: SentenceFacts,
+  /** Question name terms the sentence carries by referring back ("the airline" for the airline named before). */
+  referred: readonly string[] = [],
 ): Features {
   const { q, asked } = ctx;
   const wantsNumber = q.kind === 'how-many';
@@ -152,7 +157,7 @@ export function candidateFeatures(
       let best = 0;
       for (const t of content) {
         let sim = vectors ? vectors.similarity(w.word, t.lemma) : 0;
-        if (w.cls && sim < SYNONYM_SIMILARITY && syn.same(w.cls, w.word, t.lemma)) sim = SYNONYM_SIMILARITY;
+        if (w.cls && sim < SYNONYM_SIMILARITY && wordClassOf(t.pos) === w.cls && syn.same(w.cls, w.word, t.lemma)) sim = SYNONYM_SIMILARITY;
         if (sim > best) best = sim;
       }
       if (best > 0.4) soft += w.idf * ((best - 0.4) / 0.6);
@@ -220,6 +225,18 @@ export function candidateFeatures(
     answerNear = 1 / (1 + best / 3);
   }
 
+  // the question's event as a verb here too ("was sanctioned"), not only its noun ("sanctions relief")
+  let verbMatch = 0;
+  if (ctx.verbs.length) {
+    const syn = synonyms();
+    const said = content.filter((t) => t.pos === 'VERB').map((t) => t.lemma);
+    for (const v of ctx.verbs) if (said.some((l) => l === v || syn.same('verb', v, l))) verbMatch++;
+    verbMatch /= ctx.verbs.length;
+  }
+
+  let antecedent = 0;
+  for (const w of ctx.words) if (referred.includes(w.term)) antecedent += w.idf;
+
   let bigram = 0;
   for (let i = 1; i < terms.length; i++) if (ctx.bigrams.has(`${terms[i - 1]} ${terms[i]}`)) bigram++;
 
@@ -264,7 +281,52 @@ export function candidateFeatures(
     // the asked thing counted, but doing something else ("1,300 remaining" for "how many were released")
     countedOtherVerb: countedOtherVerb && !countedVerb ? 1 : 0,
     paragraphSoft: first.paragraphSoft,
+    antecedent: antecedent / ctx.totalIdf,
+    verbMatch,
+    destination: q.kind === 'where' && ctx.verbs.some((v) => MOTION_VERBS.has(v)) && toPlace(sentence, facts, asked) ? 1 : 0,
   };
+}
+
+const REFERRING_PRONOUN = /^(he|she|it|they|his|her|its|their)$/;
+const DEMONSTRATIVE = /^(the|this|that|these|those)$/;
+
+/**
+ * What the sentence opens with when it refers back to something already named: a pronoun ("He said…",
+ * no words) or a definite description without a name ("The airline was…", "This group has…": its nouns,
+ * the head last). Null when it opens otherwise.
+ */
+export function referringSubject(sentence: AnalysedSentence): string[] | null {
+  const words = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE' && t.pos !== 'SYM');
+  const first = words[0];
+  if (!first) return null;
+  if (REFERRING_PRONOUN.test(first.norm)) return [];
+  if (!DEMONSTRATIVE.test(first.norm)) return null;
+  // "The [former] airline was…": common nouns only, then the verb
+  let i = 1;
+  while (i < words.length && i <= 3 && (words[i]!.pos === 'ADJ' || words[i]!.pos === 'NOUN')) i++;
+  if (i === 1 || words[i - 1]!.pos !== 'NOUN' || (words[i]?.pos !== 'VERB' && words[i]?.pos !== 'AUX')) return null;
+  return words.slice(1, i).filter((t) => t.pos === 'NOUN').map((t) => t.stem);
+}
+
+/** Verbs of going somewhere, whose "where" asks for a destination ("where did they go" → "crossed into X"). */
+const MOTION_VERBS: ReadonlySet<string> = new Set([
+  'go', 'move', 'travel', 'flee', 'head', 'return', 'cross', 'come', 'fly', 'sail', 'migrate', 'relocate', 'escape',
+  'deport', 'send', 'take', 'transfer', 'bring', 'arrive', 'drive', 'walk', 'expel', 'exile', 'evacuate', 'leave',
+]);
+const TOWARDS = /^(to|into|towards|toward|for|across|in)$/;
+
+/** A place not named in the question, right after a verb of going and a word of direction ("crossed into X"). */
+function toPlace(sentence: AnalysedSentence, facts: SentenceFacts | undefined, asked: Set<string>): boolean {
+  if (!facts) return false;
+  const places = facts.entities.filter((e) => e.kind === 'place' && !fold(e.text).split(/\s+/).every((w) => asked.has(w)));
+  for (const p of places) {
+    const before = sentence.tokens.filter((t) => t.end <= p.start);
+    const word = before[before.length - 1];
+    if (!word || !TOWARDS.test(word.norm)) continue;
+    // the direction belongs to a verb of going ("crossed into X"), not to "spoke to X"
+    if (before.slice(-5, -1).some((t) => t.pos === 'VERB' && MOTION_VERBS.has(t.lemma))) return true;
+  }
+  return false;
 }
 
 /** Words that give a cause or a purpose ("after …", "because …", "for allowing …"), not "in exchange for". */

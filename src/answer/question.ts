@@ -89,6 +89,23 @@ export function answerSort(question: string): AnswerSort {
   return null;
 }
 
+/** Nouns that name a measure of something counted under another word ("a population of 9.5 million people"). */
+const MEASURED: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  population: ['people', 'inhabitants', 'residents', 'citizens'],
+  toll: ['dead', 'deaths', 'killed', 'people', 'victims'],
+  turnout: ['voters', 'people', 'votes'],
+  attendance: ['people', 'spectators', 'fans', 'visitors'],
+  crowd: ['people', 'protesters', 'spectators', 'fans'],
+  workforce: ['employees', 'workers', 'staff'],
+  enrollment: ['students', 'pupils'],
+  enrolment: ['students', 'pupils'],
+});
+
+/** What a measure noun is counted in ("population" → people, inhabitants…); empty for other words. */
+export function measuredBy(word: string): readonly string[] {
+  return MEASURED[word.toLowerCase()] ?? [];
+}
+
 /** Verbs that carry no event of their own ("what did X *say*", "how many *are* there"). */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(['say', 'tell', 'do', 'have', 'be', 'get', 'make']);
 

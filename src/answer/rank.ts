@@ -6,11 +6,12 @@
  * even with other words for the same thing, and what the passage around it is about.
  */
 import { analyseParagraph } from '../text/analyse.js';
+import { wordClassOf, type WordClass } from '../text/synonyms.js';
 import { wordVectors, type WordVectors } from '../text/embeddings.js';
 import type { WeightedTerm } from '../search/bm25.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { ParsedQuestion } from './question.js';
-import { candidateFeatures, linearScore, questionContext, type FeatureName, type Features } from './features.js';
+import { candidateFeatures, linearScore, questionContext, referringSubject, type FeatureName, type Features } from './features.js';
 import { RANK_MODEL } from './rankModel.js';
 
 /** First-stage settings. */
@@ -146,13 +147,29 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
   const simCache = new Map<string, number>();
   const vec = vectorsOrNull();
   const queryTerms = new Set(query.map((t) => t.term));
+  const standIns: Array<[string, WordClass]> = [];
+  for (const t of query) {
+    const asked = t.group === undefined ? undefined : q.terms[t.group];
+    const cls = asked && !asked.name ? wordClassOf(asked.pos) : null;
+    if (asked && asked.term !== t.term && (cls === 'verb' || cls === 'noun')) standIns.push([t.term, cls]);
+  }
   return first.slice(0, size).map((c, rank) => {
     const sent = k.sentences[c.id]!;
-    const terms = new Set(sent.terms);
+    const analysed = analyseParagraph(sent.text)[0] ?? { text: sent.text, start: 0, tokens: [], entities: [] };
+    const previous = k.sentences[c.id - 1]?.articleId === sent.articleId ? k.sentences[c.id - 1]!.terms : undefined;
+    // "The airline was sanctioned…" covers a question naming the airline the sentence before named
+    const subject = previous ? referringSubject(analysed) : null;
+    // …unless the description names something else the sentence before spoke of ("the sanctions relief")
+    const refers = !!subject && !subject.slice(0, -1).some((noun) => previous!.includes(noun));
+    const referred = refers ? ctx.words.filter((w) => w.name && previous!.includes(w.term)).map((w) => w.term) : [];
+    // a stand-in counts only in the asked word's part of speech: "go" → "move" matches "they moved", not "the move"
+    const miscast = new Set(standIns.filter(([term, cls]) => sent.terms.includes(term) && !analysed.tokens.some((t) => t.stem === term && wordClassOf(t.pos) === cls)).map(([term]) => term));
+    const own = miscast.size ? sent.terms.filter((t) => !miscast.has(t)) : sent.terms;
+    const termsOf = (id: number) => (id === c.id ? (referred.length ? [...own, ...referred] : own) : k.sentences[id]!.terms);
+    const terms = new Set(termsOf(c.id));
     const matched = groupedMass(query, (t) => idf(t.term) * t.weight, (t) => terms.has(t.term));
     const title = k.titleTerms[sent.articleId] ?? [];
     const inTitle = title.filter((t) => queryTerms.has(t)).length;
-    const analysed = analyseParagraph(sent.text)[0] ?? { text: sent.text, start: 0, tokens: [], entities: [] };
     const coverage = Math.min(1, matched / totalWeight);
     const para = k.paragraphs[sent.paragraphId]!;
     let paraSoft = paragraphSoft.get(para.id);
@@ -162,14 +179,14 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
     }
     const coverageOf = (ids: number[]) => {
       const seen = new Set<string>();
-      for (const id of ids) for (const t of k.sentences[id]!.terms) seen.add(t);
+      for (const id of ids) for (const t of termsOf(id)) seen.add(t);
       return Math.min(1, groupedMass(query, (t) => idf(t.term) * t.weight, (t) => seen.has(t.term)) / totalWeight);
     };
     const window = para.sentenceIds.filter((id) => Math.abs(id - c.id) <= 1);
     const local = localWeights(k, sent.articleId, query);
     const localOf = (ids: number[]) => {
       const seen = new Set<string>();
-      for (const id of ids) for (const t of k.sentences[id]!.terms) seen.add(t);
+      for (const id of ids) for (const t of termsOf(id)) seen.add(t);
       const m = groupedMass(query, (t) => local.weights.get(t.term) ?? 0, (t) => seen.has(t.term));
       return local.total ? m / local.total : 0;
     };
@@ -180,6 +197,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
       { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window), paragraphLocal: localOf(para.sentenceIds), paragraphSoft: paraSoft },
       vec,
       k.facts[c.id],
+      referred,
     );
     return { sentenceId: c.id, score: c.score, coverage, features };
   });
