@@ -185,7 +185,8 @@ export function buildCorpus(size: number, seed: number, questions: BenchQuestion
   const manifestFile = path.join(dir, 'manifest.json');
   if (!opts.force && existsSync(manifestFile)) {
     const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as CorpusManifest;
-    if (m.version === GENERATOR_VERSION) return m;
+    // the folder where it is now (a corpus copied from another checkout names that checkout's folder)
+    if (m.version === GENERATOR_VERSION) return { ...m, dir: path.join(dir, 'articles') };
   }
   const started = performance.now();
   rmSync(dir, { recursive: true, force: true });

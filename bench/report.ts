@@ -1,6 +1,7 @@
 /**
  * The benchmark's report: what is saved as JSON, the statistics, and the tables a person reads.
  */
+import type { CacheReport } from '../src/engine.js';
 import type { CorpusManifest } from './corpus.js';
 import type { ProfileSummary } from './profile.js';
 import type { SystemName } from './worker.js';
@@ -40,7 +41,14 @@ export interface SystemReport {
   articles?: number | null;
   vocabulary?: number | null;
   indexOnDisk?: string;
+  /** Engine: bytes of its saved index (`.coverage-cache/`). */
+  indexOnDiskBytes?: number | null;
+  /** Older runs only: JSON size of the engine's sentences and facts, when it could not save its index. */
   knowledgeJsonMB?: { sentences: number; facts: number } | null;
+  /** Engine: what the load did with the saved index (cold load: none found, every file analysed). */
+  cache?: CacheReport | null;
+  /** Engine: the second run on the same folder, starting from the saved index. */
+  warm?: WarmReport;
   latency?: Latency;
   accuracy?: Accuracy;
   /** Engine only: top fact right even when the engine abstained. */
@@ -52,6 +60,22 @@ export interface SystemReport {
   /** Under --v8-prof: the tick profile's summary and bottom-up view. */
   v8prof?: { file: string; summary: string } | null;
   raw?: { asked: number[]; ms: number[]; correct: Array<boolean | null> };
+}
+/** The engine's second run on a corpus: a start from the index its first run saved. */
+export interface WarmReport {
+  status: SystemReport['status'];
+  note?: string;
+  lastProgress?: Progress;
+  loadS?: number;
+  peakRssMB?: number;
+  rssAfterLoadMB?: number;
+  heapAfterLoadMB?: number;
+  latency?: Latency;
+  accuracy?: Accuracy;
+  /** Questions whose top answer sentence is the one the cold run gave. */
+  sameTop?: { same: number; of: number };
+  cache?: CacheReport | null;
+  profiles?: { load: ProfileSummary; questions: ProfileSummary } | null;
 }
 export interface Ratio {
   baseline: SystemName;
@@ -142,18 +166,29 @@ export function render(run: SavedRun): string {
     const c = r.corpus;
     corpusRows.push([fmtInt(c.articles), `${fmtInt(c.paragraphs)} (${fmtInt(c.distinctParagraphs)})`, fmtInt(c.sentences), `${mb(c.bytes)} MB`, fmtInt(engine?.units), fmtInt(engine?.vocabulary)]);
   }
-  const rows: string[][] = [['articles', 'system', 'load + index', 'peak RSS', 'index on disk', 'questions', 'first', 'p50', 'p99', 'top-1 accuracy']];
+  const rows: string[][] = [['articles', 'system', 'load + index (cold)', 'start from saved index', 'peak RSS (cold / saved index)', 'index on disk', 'questions', 'first', 'p50', 'p99', 'top-1 accuracy']];
+  const phaseRows: string[][] = [['articles', 'run', 'total', 'list, read, hash files', 'restore saved entries', 'parse + analyse', 'save index', 'assemble (ids, BM25)', 'names, vectors', 'files reused / analysed', 'same top answer as cold']];
   for (const r of reports) {
     for (const s of r.systems) {
       const size = fmtInt(r.size);
       if (s.status !== 'ok') {
         const p = s.lastProgress;
         const how = p ? `> ${fmtInt(p.s)} s (stopped while ${p.phase})` : '';
-        rows.push([size, s.label, how, p ? `≥ ${fmtInt(mb(p.peak))} MB` : '', s.status === 'skipped' ? '' : s.system === 'engine' ? 'n/a (no saved index yet)' : '', '', '', '', '', `**${s.status}**: ${s.note ?? ''}`]);
+        rows.push([size, s.label, how, '', p ? `≥ ${fmtInt(mb(p.peak))} MB` : '', '', '', '', '', '', `**${s.status}**: ${s.note ?? ''}`]);
         continue;
       }
-      const disk = s.system === 'engine' ? `n/a (no saved index yet); as JSON: sentences ${fmtMB(s.knowledgeJsonMB?.sentences)}, facts ${fmtMB(s.knowledgeJsonMB?.facts)}` : (s.indexOnDisk ?? '–');
-      rows.push([size, s.label, fmtMs((s.loadS ?? NaN) * 1000), fmtMB(s.peakRssMB), disk, fmtInt(s.latency?.n), fmtMs(s.latency?.first), fmtMs(s.latency?.p50), fmtMs(s.latency?.p99), fmtAcc(s.accuracy)]);
+      const w = s.warm;
+      const warm = !w ? '–' : w.status === 'ok' ? fmtMs((w.loadS ?? NaN) * 1000) : `**${w.status}**: ${w.note ?? ''}`;
+      const rss = w?.status === 'ok' ? `${fmtMB(s.peakRssMB)} / ${fmtMB(w.peakRssMB)}` : fmtMB(s.peakRssMB);
+      const disk = s.system === 'engine' ? (s.indexOnDiskBytes ? fmtMB(mb(s.indexOnDiskBytes)) : s.knowledgeJsonMB ? `n/a; as JSON: sentences ${fmtMB(s.knowledgeJsonMB.sentences)}, facts ${fmtMB(s.knowledgeJsonMB.facts)}` : 'n/a') : (s.indexOnDisk ?? '–');
+      const sameAcc = w?.status === 'ok' && w.accuracy && s.accuracy && w.accuracy.correct !== s.accuracy.correct ? ` (from the saved index: ${fmtAcc(w.accuracy)})` : '';
+      rows.push([size, s.label, fmtMs((s.loadS ?? NaN) * 1000), warm, rss, disk, fmtInt(s.latency?.n), fmtMs(s.latency?.first), fmtMs(s.latency?.p50), fmtMs(s.latency?.p99), fmtAcc(s.accuracy) + sameAcc]);
+      const phases = (label: string, c: CacheReport, same: string) => {
+        const p = c.phases;
+        phaseRows.push([size, label, fmtMs(c.ms), fmtMs(p.files), fmtMs(p.restore), `${fmtMs(p.analyse)}${c.analysed ? (c.workers ? ` (${c.workers} threads)` : ' (1 thread)') : ''}`, fmtMs(p.save), fmtMs(p.assemble), fmtMs(p.engine), `${fmtInt(c.reused)} / ${fmtInt(c.analysed)}`, same]);
+      };
+      if (s.cache) phases('cold load', s.cache, '');
+      if (w?.status === 'ok' && w.cache) phases('from saved index', w.cache, w.sameTop ? `${w.sameTop.same}/${w.sameTop.of}` : '');
     }
   }
   const ratioRows: string[][] = [['articles', 'baseline', 'questions compared', 'baseline p50 / ours', 'baseline p99 / ours']];
@@ -163,6 +198,7 @@ export function render(run: SavedRun): string {
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memGB} GB RAM, Node ${machine.node}, ${machine.platform}; run ${run.date}. Each (size, system) ran in its own process with --max-old-space-size=${o.heapMb}; peak RSS is the kernel's maximum resident set size of that process.`,
     `Corpora: articles of 24–36 sentences made only of verbatim paragraphs of ../shared/corpora, ../shared/eval/squad/corpus and seeds/ (as the engine's loader keeps them), sampled with mulberry32 (seed ${o.seed}); the SQuAD paragraphs the questions were located in come first in every size. The sources hold only ${fmtInt(source?.sourceParagraphs)} paragraphs (${fmtInt(source?.sourceSentences)} sentences), so larger corpora repeat them: the vocabulary stops growing while posting lists grow with the size. A cache keyed on paragraph text would look far better here than on real coverage.`,
     `Questions: every ceil(n/${o.questions})-th of ../shared/eval/squad/questions.jsonl (the selection of score-answers.mjs --limit ${o.questions}), in order. Latency is wall time around one call (engine.ask; MiniSearch search; fuse.js search with limit 1), the first question included (lazy set-up counts). p99 is nearest-rank.`,
+    'Coverage Desk runs twice per size, each in its own process: a cold load (its saved index, `.coverage-cache/` in the corpus folder, removed first; the files parsed and analysed, on worker threads from 200 files, and the index saved) and a start from the index that run saved (every file read and hashed, its saved entry restored). Both ask the same questions; "same top answer" compares their top sentences. Index on disk: the size of the saved index. Peak RSS is per process, questions included.',
     'Accuracy: the top answer sentence contains a gold answer (case, Unicode form and white space folded; at most 600 characters), over the questions located in a SQuAD paragraph (a paragraph holding a gold answer, most words in common with the question). For Coverage Desk the engine must also have answered, not abstained (as score-answers.mjs); the baselines always answer.',
     'Baselines: sentences by Intl.Segmenter (ICU sentence rules) over the same paragraphs, file reading and splitting included in their load time. MiniSearch 7: fields text, searchOptions {fuzzy: 0.2, prefix: true}, BM25 as shipped, no stop words. fuse.js 7: keys text, ignoreLocation, otherwise defaults (threshold 0.6). Their index on disk is the length of JSON.stringify(miniSearch) or of Fuse.createIndex(…).toJSON().',
     `fuse.js is asked an evenly spread subset of ${o.fuseQuestions} questions (seconds per question at 3,000 articles); the ratios compare the same questions. Baselines are not run above ${fmtInt(o.skipBaselinesOver)} articles, and nothing is extrapolated. A run is stopped after ${o.timeoutMin} min.`,
@@ -175,6 +211,10 @@ export function render(run: SavedRun): string {
     '### Results',
     '',
     table(rows),
+    '',
+    '### Coverage Desk: loading, by phase',
+    '',
+    table(phaseRows),
     '',
     '### Ours against the baselines (per-question time on the same questions)',
     '',
@@ -192,13 +232,16 @@ export function renderProfiles(r: SizeReport): string {
   const row = (e: ProfileSummary['selfTop'][number]) => [`\`${e.fn}\``, e.ms.toFixed(2), `${(e.share * 100).toFixed(1)}%`];
   for (const s of r.systems) {
     if (s.v8prof) out.push(`\n### V8 tick profile, ${LABEL[s.system]}, ${fmtInt(r.size)} articles (${s.status}; ${s.v8prof.file})\n\n\`\`\`\n${s.v8prof.summary}\n\`\`\``);
-    if (!s.profiles) continue;
-    for (const [phase, p] of Object.entries(s.profiles) as Array<[string, ProfileSummary]>) {
-      const unit = phase === 'load' ? 'per article' : 'per question';
-      out.push(`\n### Profile, ${LABEL[s.system]}, ${fmtInt(r.size)} articles, ${phase} (${(p.totalMs / 1000).toFixed(1)} s sampled; ${p.file})`);
-      out.push('', table([['self time, top functions', `ms ${unit}`, 'share'], ...p.selfTop.slice(0, 15).map(row)]));
-      out.push('', table([['inclusive time (engine code)', `ms ${unit}`, 'share'], ...p.inclusiveTop.slice(0, 15).map(row)]));
-      out.push('', table([['self time by file', `ms ${unit}`, 'share'], ...p.files.slice(0, 12).map(row)]));
+    const runs: Array<[string, SystemReport['profiles']]> = [['', s.profiles], [' (from the saved index)', s.warm?.profiles]];
+    for (const [run, profiles] of runs) {
+      if (!profiles) continue;
+      for (const [phase, p] of Object.entries(profiles) as Array<[string, ProfileSummary]>) {
+        const unit = phase === 'load' ? 'per article' : 'per question';
+        out.push(`\n### Profile, ${LABEL[s.system]}${run}, ${fmtInt(r.size)} articles, ${phase} (${(p.totalMs / 1000).toFixed(1)} s sampled; ${p.file})`);
+        out.push('', table([['self time, top functions', `ms ${unit}`, 'share'], ...p.selfTop.slice(0, 15).map(row)]));
+        out.push('', table([['inclusive time (engine code)', `ms ${unit}`, 'share'], ...p.inclusiveTop.slice(0, 15).map(row)]));
+        out.push('', table([['self time by file', `ms ${unit}`, 'share'], ...p.files.slice(0, 12).map(row)]));
+      }
     }
   }
   return out.join('\n');

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed, memory and accuracy of the engine on corpora of about 300, 3,000 and 30,000
  * articles built from real text, against fuse.js alone and MiniSearch on the same corpus and questions.
- * Each (size, system) runs in its own child process. Prints tables and writes bench/results/*.json.
+ * Each (size, system) runs in its own child process; the engine runs twice, a cold load (its saved index
+ * removed first) and a start from the index that run saved. Prints tables and writes bench/results/*.json.
  *
  *   npm run bench -- [--sizes 300,3000,30000] [--questions 200] [--seed 42]
  *                    [--systems engine,minisearch,fuse] [--skip-baselines-over 3000] [--fuse-questions 50]
@@ -17,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, loadQuestions, loadSources, ROOT, WORK_DIR } from './corpus.js';
-import { accuracyOf, fmtInt, fmtMs, LABEL, latencyOf, mb, ratioOf, render, renderProfiles, type BenchOptions, type Progress, type SavedRun, type SizeReport, type SystemReport } from './report.js';
+import { accuracyOf, fmtInt, fmtMs, LABEL, latencyOf, mb, ratioOf, render, renderProfiles, type BenchOptions, type Progress, type SavedRun, type SizeReport, type SystemReport, type WarmReport } from './report.js';
 import type { SystemName, WorkerInput, WorkerResult } from './worker.js';
 
 const { values: opts } = parseArgs({
@@ -40,7 +41,8 @@ const { values: opts } = parseArgs({
 });
 
 if (opts.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 12).map((l) => l.replace(/^ \*\s?/, '')).join('\n'));
+  const lines = readFileSync(new URL(import.meta.url), 'utf8').split('\n');
+  console.log(lines.slice(1, lines.indexOf(' */')).map((l) => l.replace(/^ \*\s?/, '')).join('\n'));
   process.exit(0);
 }
 if (opts.render) {
@@ -163,6 +165,7 @@ function runWorker(system: SystemName, corpusDir: string, input: WorkerInput, ta
 
 function systemReport(system: SystemName, r: WorkerResult, v8prof: SystemReport['v8prof']): SystemReport {
   return {
+    cache: r.cache,
     system,
     label: LABEL[system],
     status: 'ok',
@@ -173,7 +176,8 @@ function systemReport(system: SystemName, r: WorkerResult, v8prof: SystemReport[
     units: r.units,
     articles: r.articles,
     vocabulary: r.vocabulary,
-    indexOnDisk: r.indexOnDisk === null ? 'n/a (no saved index yet)' : `${mb(r.indexOnDisk)} MB`,
+    indexOnDisk: r.indexOnDisk === null ? 'n/a' : `${mb(r.indexOnDisk)} MB`,
+    indexOnDiskBytes: r.indexOnDisk,
     knowledgeJsonMB: r.knowledgeJson ? { sentences: mb(r.knowledgeJson.sentences), facts: mb(r.knowledgeJson.facts) } : null,
     latency: latencyOf(r.ms),
     accuracy: accuracyOf(r.correct),
@@ -182,6 +186,25 @@ function systemReport(system: SystemName, r: WorkerResult, v8prof: SystemReport[
     profiles: r.profiles,
     v8prof,
     raw: { asked: r.asked, ms: r.ms.map((x) => Math.round(x * 1000) / 1000), correct: r.correct },
+  };
+}
+
+/** The second run of the engine on the same folder: its start from the saved index, against the first run. */
+function warmReport(run: WorkerOutcome, cold: WorkerResult, wall: number): WarmReport {
+  if (!run.result) return { status: run.status, note: `${run.note ?? ''} (${wall.toFixed(0)} s wall)`, lastProgress: run.lastProgress };
+  const r = run.result;
+  const same = r.tops.filter((t, i) => t === cold.tops[i]).length;
+  return {
+    status: 'ok',
+    loadS: r.loadMs / 1000,
+    peakRssMB: mb(r.peakRss),
+    rssAfterLoadMB: mb(r.rssAfterLoad),
+    heapAfterLoadMB: mb(r.heapAfterLoad),
+    latency: latencyOf(r.ms),
+    accuracy: accuracyOf(r.correct),
+    sameTop: { same, of: Math.min(r.tops.length, cold.tops.length) },
+    cache: r.cache,
+    profiles: r.profiles,
   };
 }
 
@@ -214,6 +237,8 @@ for (const size of options.sizes) {
     const ask = system === 'fuse' || system === 'fuse-token' ? spread(questions.length, options.fuseQuestions) : questions.map((_, i) => i);
     const prefix = opts.profile && system === 'engine' ? path.join(profileDir, `${stamp}-${size}-${system}`) : null;
     const v8Dir = opts['v8-prof'] && system === 'engine' ? path.join(profileDir, `${stamp}-${size}-engine-v8`) : null;
+    // the engine's first run is a cold load: no saved index
+    if (system === 'engine') rmSync(path.join(corpus.dir, '.coverage-cache'), { recursive: true, force: true });
     const started = performance.now();
     const run = await runWorker(system, corpus.dir, { questions, ask }, `${size}-${system}`, prefix, v8Dir);
     const wall = (performance.now() - started) / 1000;
@@ -226,7 +251,16 @@ for (const size of options.sizes) {
     }
     const entry = systemReport(system, run.result, v8prof);
     report.systems.push(entry);
-    console.error(`  ${label}: load ${entry.loadS!.toFixed(1)} s, peak RSS ${entry.peakRssMB} MB, p50 ${fmtMs(entry.latency!.p50)}, p99 ${fmtMs(entry.latency!.p99)}, accuracy ${entry.accuracy!.pct?.toFixed(1) ?? '–'}%`);
+    console.error(`  ${label}: load ${entry.loadS!.toFixed(1)} s, peak RSS ${entry.peakRssMB} MB, p50 ${fmtMs(entry.latency!.p50)}, p99 ${fmtMs(entry.latency!.p99)}, accuracy ${entry.accuracy!.pct?.toFixed(1) ?? '–'}%${entry.indexOnDiskBytes ? `, index on disk ${entry.indexOnDisk}` : ''}`);
+    if (system === 'engine') {
+      // the second run on the same folder starts from the index the first one saved
+      const warmStarted = performance.now();
+      const warmRun = await runWorker(system, corpus.dir, { questions, ask }, `${size}-${system}-warm`, prefix ? `${prefix}-warm` : null, null);
+      entry.warm = warmReport(warmRun, run.result, (performance.now() - warmStarted) / 1000);
+      const w = entry.warm;
+      if (w.status === 'ok') console.error(`  ${label}, from the saved index: load ${w.loadS!.toFixed(1)} s (${w.cache?.reused ?? 0} files reused), peak RSS ${w.peakRssMB} MB, same top answer ${w.sameTop!.same}/${w.sameTop!.of}`);
+      else console.error(`  ${label}, from the saved index: ${w.status} ${w.note ?? ''}`);
+    }
   }
   const ours = report.systems.find((s) => s.system === 'engine');
   for (const s of report.systems) {

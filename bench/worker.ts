@@ -1,6 +1,8 @@
 /**
  * One measurement in its own process (so that sizes and systems do not share a heap): load one corpus
- * with one system, ask the questions, write the raw timings and results as JSON. Started by run.ts:
+ * with one system, ask the questions, write the raw timings and results as JSON. The engine loads through
+ * its saved index (`<corpus>/.coverage-cache/`): run.ts removes it before the first run of a size (cold
+ * load) and runs the engine a second time on the same folder (start from the saved index). Started by run.ts:
  *
  *   node --import tsx bench/worker.ts SYSTEM CORPUS_DIR QUESTIONS_JSON OUT_JSON [PROFILE_PREFIX]
  *
@@ -9,7 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
-import { Engine } from '../src/engine.js';
+import { Engine, type CacheReport } from '../src/engine.js';
 import { buildBaseline, type BaselineName } from './baselines.js';
 import { fold, type BenchQuestion } from './corpus.js';
 import { PhaseProfiler, summarise, type ProfileSummary } from './profile.js';
@@ -35,8 +37,12 @@ export interface WorkerResult {
   peakRss: number;
   /** Bytes of a saved index; null when the system cannot save one. */
   indexOnDisk: number | null;
-  /** Engine only: JSON-serialised size of knowledge.sentences and of knowledge.facts (rough figures). */
+  /** No longer measured (the engine saves its index); kept so that older results still read. */
   knowledgeJson: { sentences: number; facts: number } | null;
+  /** Engine only: what the load did with the saved index (files reused and analysed, phases). */
+  cache: CacheReport | null;
+  /** The top answer sentence of each question asked (null when none), to compare two runs. */
+  tops: Array<string | null>;
   asked: number[];
   ms: number[];
   answered: boolean[];
@@ -89,6 +95,8 @@ const result: WorkerResult = {
   peakRss: 0,
   indexOnDisk: null,
   knowledgeJson: null,
+  cache: null,
+  tops: [],
   asked: input.ask,
   ms: [],
   answered: [],
@@ -104,6 +112,8 @@ let afterQuestions: () => void;
 if (system === 'engine') {
   const engine = await Engine.load(corpusDir);
   result.loadMs = performance.now() - t0;
+  result.cache = engine.cacheReport;
+  result.indexOnDisk = engine.cacheReport.bytes;
   const stats = engine.stats();
   result.units = stats.sentences;
   result.articles = stats.articles;
@@ -118,12 +128,6 @@ if (system === 'engine') {
     let vocabulary = 0;
     for (const _term of k.sentenceIndex.vocabulary()) vocabulary++;
     result.vocabulary = vocabulary;
-    // element by element: one JSON string of the whole list would exceed V8's string limit at large sizes
-    let sentences = 2;
-    for (const s of k.sentences) sentences += Buffer.byteLength(JSON.stringify(s)) + 1;
-    let facts = 2;
-    for (const f of k.facts) facts += Buffer.byteLength(JSON.stringify(f)) + 1;
-    result.knowledgeJson = { sentences, facts };
   };
 } else {
   const baseline = buildBaseline(system, corpusDir);
@@ -154,6 +158,7 @@ for (const i of input.ask) {
   result.ms.push(performance.now() - s);
   result.answered.push(a.answered);
   result.correct.push(isCorrect(q, a.text));
+  result.tops.push(a.any);
   result.correctAny?.push(isCorrect(q, a.any));
   Atomics.add(progress, 1, 1);
 }

@@ -8,18 +8,29 @@ import { corpusConflicts } from './answer/conflicts.js';
 import { citedFact, outletCount, sourceOf } from './answer/sources.js';
 import { statementOverlap } from './answer/agreement.js';
 import type { Answer, CitedFact, Conflict } from './answer/types.js';
-import { loadCorpus } from './corpus/load.js';
-import { extractArticleFacts } from './facts/extract.js';
-import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from './facts/names.js';
-import { buildKnowledge, type ArticleFactExtractor, type Knowledge } from './search/knowledge.js';
+import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/indexCache.js';
+import { findNames, groupNames, nameKeyOf, withGroupKeys } from './facts/names.js';
+import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
+import { assembleKnowledge, type Knowledge } from './search/knowledge.js';
 import { wordVectors, type WordVectors } from './text/embeddings.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
 
 export type { Answer, CitedFact, Conflict } from './answer/types.js';
+export type { CacheReport } from './cache/indexCache.js';
 
 export interface EngineOptions {
   /** Files larger than this are skipped with a message. */
   maxFileBytes?: number;
+  /**
+   * Folder of the saved index, or false to work without one. Default: `.coverage-cache/` in the corpus
+   * folder, or, when that folder cannot be written, a folder under `$COVERAGE_CACHE_DIR` (default
+   * `.cache/index/` in the project); without a writable place the load goes on unsaved, with a warning.
+   */
+  cache?: string | false;
+  /** Threads analysing new and changed files (0 or 1: the main thread); default one per core from 200 files. */
+  workers?: number;
+  /** Where the load logs what it did with the saved index (info) and anything wrong with it (warn). */
+  logger?: Logger;
   /** Reference "now" for anything relative to the present; defaults to the clock at the edge. */
   now?: Date;
 }
@@ -75,20 +86,13 @@ export interface EngineStats {
 }
 
 
-/** Facts of an article: numbers, quotes, attributions and dates, plus the names in each sentence. */
-const extractFacts: ArticleFactExtractor = (article, paragraphs) => {
-  let parts: ReturnType<typeof extractArticleFacts>[number] = [];
-  try {
-    parts = extractArticleFacts(paragraphs, { published: article.meta.published }).flat();
-  } catch {
-    // an extraction bug must not cost the article: its sentences stay searchable without facts
-    parts = [];
-  }
-  return paragraphs.flat().map((sentence, i) => {
-    const p = parts[i] ?? { numbers: [], quotes: [], attributions: [], dates: [] };
-    return { ...p, entities: extractEntities(sentence) };
-  });
-};
+let defaultLogger: Logger | null = null;
+/** The logger of a load that was given none: stderr, at LOG_LEVEL or warn. */
+function fallbackLogger(): Logger {
+  const level = process.env.LOG_LEVEL?.trim().toLowerCase();
+  defaultLogger ??= createLogger({ level: (LOG_LEVELS as readonly string[]).includes(level ?? '') ? (level as LogLevel) : 'warn' });
+  return defaultLogger;
+}
 
 function vectorsOrNull(): WordVectors | null {
   try {
@@ -116,6 +120,8 @@ export class Engine {
     private readonly k: Knowledge,
     private readonly vectors: WordVectors | null,
     private readonly clock: () => number,
+    /** What the load did with the saved index: files reused, analysed, removed, damaged; where; how long. */
+    readonly cacheReport: CacheReport,
   ) {
     const mentions = k.facts.flatMap((f) => f.entities.map((mention) => ({ sentenceId: f.sentenceId, mention })));
     this.groups = groupNames(mentions);
@@ -127,9 +133,17 @@ export class Engine {
    * @throws CorpusError when the folder is missing, not a folder, or holds no readable article
    */
   static async load(dir: string, options: EngineOptions & { clock?: () => number } = {}): Promise<Engine> {
-    const result = await loadCorpus(dir, { maxFileBytes: options.maxFileBytes });
-    const k = buildKnowledge(result.articles, extractFacts);
-    return new Engine(result.root, result.problems, k, vectorsOrNull(), options.clock ?? (() => performance.now()));
+    const started = performance.now();
+    const logger = options.logger ?? fallbackLogger();
+    const { load, analyses, report } = await loadIndexedCorpus(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, logger });
+    const t = performance.now();
+    const k = assembleKnowledge(load.articles, analyses);
+    report.phases.assemble = performance.now() - t;
+    const engine = new Engine(load.root, load.problems, k, vectorsOrNull(), options.clock ?? (() => performance.now()), report);
+    report.phases.engine = performance.now() - t - report.phases.assemble;
+    report.ms = performance.now() - started;
+    logger.info('corpus loaded', { corpus: load.root, articles: load.articles.length, problems: load.problems.length, ...cacheLogFields(report) });
+    return engine;
   }
 
   /** The indexed corpus, for the benchmark and the development scripts. */

@@ -63,7 +63,7 @@ async function main(): Promise<number> {
 
   let engine: Engine;
   try {
-    engine = await Engine.load(config.corpusDir);
+    engine = await Engine.load(config.corpusDir, { logger });
   } catch (error) {
     logger.error('could not load the coverage; set CORPUS_DIR to a folder of articles', { dir: config.corpusDir, ...errorFields(error) });
     return 1;

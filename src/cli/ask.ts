@@ -1,14 +1,16 @@
 /**
- * `npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] "question"`
+ * `npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] [--no-cache] "question"`
  * Answers questions from a corpus folder (default: seeds/). With --stdin, one question per line, one
  * answer per line (JSON with --json), the corpus loaded once. --report prints what the loader inferred
- * and stripped for each article.
+ * and stripped for each article, and what the load did with the saved index. --no-cache neither reads
+ * nor writes the saved index.
  * Exit codes: 0 answered (or abstained), 1 a question was unusable, 2 bad usage, 3 corpus unusable.
  */
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { Engine } from '../engine.js';
-import { CorpusError, loadCorpus } from '../corpus/load.js';
+import { formatCacheReport } from '../cache/indexCache.js';
+import { CorpusError } from '../corpus/load.js';
 import { formatReport } from '../corpus/report.js';
 import { jsonLine } from '../render/json.js';
 import { renderAnswerText } from '../render/text.js';
@@ -20,23 +22,26 @@ interface Options {
   json: boolean;
   stdin: boolean;
   report: boolean;
+  cache: boolean;
   question: string;
 }
 
-const USAGE = `usage: npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] "your question"
+const USAGE = `usage: npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] [--no-cache] "your question"
   --corpus DIR  folder of articles (.txt/.md, searched recursively); default: seeds/ (or CORPUS_DIR)
   --json        print one JSON object per answer
   --stdin       read one question per line from standard input
-  --report      print what was inferred and stripped for each article`;
+  --report      print what was inferred and stripped for each article, and what the load did with the saved index
+  --no-cache    neither read nor write the saved index (<corpus>/.coverage-cache/)`;
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { corpus: process.env.CORPUS_DIR || DEFAULT_CORPUS, json: false, stdin: false, report: false, question: '' };
+  const o: Options = { corpus: process.env.CORPUS_DIR || DEFAULT_CORPUS, json: false, stdin: false, report: false, cache: true, question: '' };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') o.json = true;
     else if (a === '--stdin') o.stdin = true;
     else if (a === '--report') o.report = true;
+    else if (a === '--no-cache') o.cache = false;
     else if (a === '--corpus') {
       const dir = argv[++i];
       if (!dir) return '--corpus needs a folder';
@@ -59,11 +64,12 @@ async function main(): Promise<number> {
     return parsed ? 2 : 0;
   }
   const dir = resolve(parsed.corpus);
+  const engine = await Engine.load(dir, parsed.cache ? {} : { cache: false });
   if (parsed.report) {
-    console.log(formatReport(await loadCorpus(dir)));
+    console.log(formatReport({ root: engine.root, articles: engine.knowledge.articles, problems: engine.problems }));
+    console.log(formatCacheReport(engine.cacheReport));
     return 0;
   }
-  const engine = await Engine.load(dir);
   for (const p of engine.problems) console.error(`warning: ${p.file}: ${p.message}`);
   const print = (q: string) => {
     const a = engine.ask(q);

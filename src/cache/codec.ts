@@ -1,0 +1,196 @@
+/**
+ * How one value is turned into bytes for the saved index, and back, without knowing its shape:
+ *
+ * - `J`: JSON, when the value survives a JSON round trip unchanged (plain objects and arrays, strings,
+ *   finite numbers, booleans, null) — today's analyses, and the fastest to read back;
+ * - `T`: JSON plus typed arrays (Uint32Array…) stored as raw bytes after it, each put back at its place on
+ *   reading — compact token data, say, costs a copy rather than a parse;
+ * - `V`: V8's structured serialisation for anything else (Maps, Sets, undefined, NaN, class instances lose
+ *   their class but keep their fields), slower to read but complete.
+ *
+ * So a field added later, in any form, is saved and restored as it was. The first byte says which.
+ */
+import v8 from 'node:v8';
+import zlib from 'node:zlib';
+
+const JSON_CODEC = 0x4a; // 'J'
+const TYPED_CODEC = 0x54; // 'T'
+const V8_CODEC = 0x56; // 'V'
+
+const TYPED_ARRAYS = {
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+} as const;
+type TypedArrayName = keyof typeof TYPED_ARRAYS;
+type AnyTypedArray = InstanceType<(typeof TYPED_ARRAYS)[TypedArrayName]>;
+const TYPED_NAME = new Map<unknown, TypedArrayName>(Object.entries(TYPED_ARRAYS).map(([name, ctor]) => [ctor.prototype, name as TypedArrayName]));
+
+type Path = Array<string | number>;
+/** A typed array found in a value: where, which kind. */
+interface Found {
+  path: Path;
+  array: AnyTypedArray;
+}
+
+/**
+ * Whether JSON keeps `value` as it is, typed arrays apart: those are listed in `typed` (with a copy of
+ * `path`, the keys leading to them) when it is given, else they make the value unsafe.
+ */
+function walk(value: unknown, path: Path, typed: Found[] | null): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (Array.isArray(value)) {
+        if (proto !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) return false;
+          path.push(i);
+          const ok = walk(value[i], path, typed);
+          path.pop();
+          if (!ok) return false;
+        }
+        return true;
+      }
+      if (proto !== Object.prototype) {
+        if (!typed || !TYPED_NAME.has(proto)) return false;
+        typed.push({ path: [...path], array: value as AnyTypedArray });
+        return true;
+      }
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) return false;
+        path.push(key);
+        const ok = walk(record[key], path, typed);
+        path.pop();
+        if (!ok) return false;
+      }
+      return Object.getOwnPropertySymbols(record).length === 0;
+    }
+    default:
+      // undefined, bigint, functions, symbols
+      return false;
+  }
+}
+
+/** Whether JSON.parse(JSON.stringify(value)) gives back an equal value (same keys, same prototypes). */
+export function jsonSafe(value: unknown): boolean {
+  return walk(value, [], null);
+}
+
+/** The bytes of a value: a codec byte, then JSON (UTF-8), JSON and typed arrays, or V8's serialisation. */
+export function encodeValue(value: unknown): Buffer {
+  if (jsonSafe(value)) {
+    const json = JSON.stringify(value);
+    const out = Buffer.allocUnsafeSlow(1 + Buffer.byteLength(json));
+    out[0] = JSON_CODEC;
+    out.write(json, 1, 'utf8');
+    return out;
+  }
+  const typed: Found[] = [];
+  if (walk(value, [], typed)) return encodeTyped(value, typed);
+  const body = v8.serialize(value);
+  const out = Buffer.allocUnsafeSlow(1 + body.length);
+  out[0] = V8_CODEC;
+  body.copy(out, 1);
+  return out;
+}
+
+/**
+ * `T`: codec byte, u32 length of the JSON, the JSON — `{ value, typed: [[path, kind, offset, length]] }`
+ * with null where each typed array was — then the arrays' bytes, each at an offset that is a multiple of 8.
+ */
+function encodeTyped(value: unknown, typed: Found[]): Buffer {
+  const places = new Set<unknown>(typed.map((t) => t.array));
+  let offset = 0;
+  const table = typed.map((t) => {
+    const entry: [Path, TypedArrayName, number, number] = [t.path, TYPED_NAME.get(Object.getPrototypeOf(t.array))!, offset, t.array.length];
+    offset += Math.ceil(t.array.byteLength / 8) * 8;
+    return entry;
+  });
+  const json = JSON.stringify({ value, typed: table }, (_key, v: unknown) => (places.has(v) ? null : v));
+  const head = 1 + 4 + Buffer.byteLength(json);
+  const start = Math.ceil(head / 8) * 8;
+  const out = Buffer.alloc(start + offset);
+  out[0] = TYPED_CODEC;
+  out.writeUInt32LE(Buffer.byteLength(json), 1);
+  out.write(json, 5, 'utf8');
+  typed.forEach((t, i) => out.set(new Uint8Array(t.array.buffer, t.array.byteOffset, t.array.byteLength), start + table[i]![2]));
+  return out;
+}
+
+function decodeTyped(buf: Buffer): unknown {
+  const length = buf.readUInt32LE(1);
+  const { value, typed } = JSON.parse(buf.toString('utf8', 5, 5 + length)) as { value: unknown; typed: Array<[Path, TypedArrayName, number, number]> };
+  const start = Math.ceil((5 + length) / 8) * 8;
+  const root = { value } as Record<string | number, unknown>;
+  for (const [path, name, offset, count] of typed) {
+    const Ctor = TYPED_ARRAYS[name];
+    const array = new Ctor(count);
+    const from = buf.byteOffset + start + offset;
+    if (start + offset + array.byteLength > buf.length) throw new Error('typed array out of bounds');
+    // a copy: the array must not keep the (larger) buffer it was read into alive
+    new Uint8Array(array.buffer).set(new Uint8Array(buf.buffer, from, array.byteLength));
+    let parent = root;
+    let key: string | number = 'value';
+    for (const step of path) {
+      parent = parent[key] as Record<string | number, unknown>;
+      key = step;
+    }
+    parent[key] = array;
+  }
+  return root.value;
+}
+
+/** The value of {@link encodeValue}'s bytes. @throws on bytes it did not write */
+export function decodeValue(bytes: Uint8Array): unknown {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (buf[0]) {
+    case JSON_CODEC:
+      return JSON.parse(buf.toString('utf8', 1));
+    case TYPED_CODEC:
+      return decodeTyped(buf);
+    case V8_CODEC:
+      return v8.deserialize(buf.subarray(1));
+    default:
+      throw new Error(`unknown codec byte ${buf[0] ?? 'none'}`);
+  }
+}
+
+let table: Uint32Array | null = null;
+
+/** CRC-32 (the zlib/PNG polynomial) in JavaScript, for Node versions without zlib.crc32. */
+function crc32Js(bytes: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** CRC-32 of some bytes (zlib's, several GB/s, where Node has it). */
+export function crc32(bytes: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(bytes) >>> 0 : crc32Js(bytes);
+}
