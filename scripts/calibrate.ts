@@ -33,7 +33,7 @@ async function run(set: string, dir: string, qs: Q[]) {
       rows.push({ x: CONFIDENCE_INPUTS.map(() => 0), correct: false, abstain: !!q.abstain, set });
       continue;
     }
-    const inputs = confidenceInputs(best, pool[1], pq, missingShare(k, pq));
+    const inputs = confidenceInputs(best, pool[1], pq, missingShare(k, pq, best.features.countedFocus > 0));
     const s = k.sentences[best.sentenceId]!;
     const text = s.text;
     const file = basename(k.articles[s.articleId]!.file).replace(/\.[^.]*$/, '');

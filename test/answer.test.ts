@@ -154,6 +154,8 @@ describe('answer: the seed story', function () {
       ['Who won the 2024 Super Bowl?'],
       ['How many goals did Lithuania score against Poland?'],
       ['How much does a Boeing 737 cost?'],
+      // a population is a count of people: a sentence about the city without one is no answer
+      ['What is the population of Minsk?'],
       // BUG (engine): answered (confidence 0.93) with "Six Lithuanians were among the 14 foreigners freed, …
       // the other foreign nationals came from France, …", reported by 2 outlets
       ['Who is the president of France?', 'answers with a sentence that merely lists France'],
@@ -367,5 +369,19 @@ describe('answer: a shared-corpus story with front matter (Flynn pleads guilty)'
     expect(a.facts[0]!.text).to.match(/pleaded guilty.{0,20}Friday|Friday.{0,40}pleaded guilty/);
     expect([...a.agreement.names].sort()).to.deep.equal(outlets);
     expect(a.facts[0]!.sources.map((s) => s.outlet).sort()).to.deep.equal(outlets);
+  });
+});
+
+describe('answer: a question that wants a figure, in a shared-corpus story (Pelosi re-elected)', function () {
+  this.timeout(60_000);
+  const dir = path.resolve(repoRoot, '../shared/corpora/2016-pelosi-reelected-house-minority-leader');
+
+  it('abstains on "What is the population of San Francisco?": the best sentence names the city but holds no count', async () => {
+    const engine = await Engine.load(dir);
+    const a = engine.ask('What is the population of San Francisco?');
+    // Why: the three articles mention San Francisco only as Pelosi's district; a sentence with the city's
+    // name and no figure must not be offered as the population.
+    expect(a.answered, a.answer).to.equal(false);
+    expectCitedVerbatim(a, dir);
   });
 });

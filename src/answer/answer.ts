@@ -6,7 +6,6 @@ import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import { agreement } from './agreement.js';
 import { measuredBy, parseQuestion, type ParsedQuestion } from './question.js';
-import { stemWord } from '../text/analyse.js';
 import { correctSpelling, queryTerms } from './query.js';
 import { candidates, type RankedSentence } from './rank.js';
 import { linearScore } from './features.js';
@@ -51,15 +50,18 @@ function notAnswered(question: string, message: string, k: Knowledge, started: n
   };
 }
 
-/** Share of the question's topic weight carried by words the corpus never uses (after spelling correction). */
-export function missingShare(k: Knowledge, q: ParsedQuestion): number {
+/**
+ * Share of the question's topic weight carried by words the corpus never uses (after spelling correction).
+ * A measure the best sentence gives under another word ("population" → "9.5 million people") is not
+ * missing: pass `measured` when that sentence counts what the question measures.
+ */
+export function missingShare(k: Knowledge, q: ParsedQuestion, measured = false): number {
   let total = 0;
   let missing = 0;
   const n = Math.max(1, k.sentenceIndex.size);
   for (const t of q.terms) {
     // an unseen word weighs what a word seen once would
-    // a measure the coverage gives under another word ("population" → "9.5 million people") is not missing
-    const known = k.sentenceIndex.has(t.term) || measuredBy(t.word).some((w) => k.sentenceIndex.has(stemWord(w)));
+    const known = k.sentenceIndex.has(t.term) || (measured && measuredBy(t.word).length > 0);
     const w = known ? k.sentenceIndex.idf(t.term) : Math.log(1 + n / 1.5);
     total += w;
     if (!known) missing += w;
@@ -91,7 +93,7 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const best = pool[0];
   if (!best) return { ...notAnswered(question, 'The coverage does not mention anything this question asks about.', k, started, clock), kind: q.kind };
 
-  const confidence = Math.round(confidenceOf(confidenceInputs(best, pool[1], q, missingShare(k, q))) * 100) / 100;
+  const confidence = Math.round(confidenceOf(confidenceInputs(best, pool[1], q, missingShare(k, q, best.features.countedFocus > 0))) * 100) / 100;
   const wanted = (w: string) => q.terms.some((t) => t.word.toLowerCase() === w);
   const total = outletCount(k);
 

@@ -29,12 +29,14 @@ export const CONFIDENCE_MODEL: Readonly<Record<ConfidenceInput, number>> = Objec
 export const ABSTAIN_BELOW = 0.1;
 
 const TYPED_KINDS = new Set(['how-many', 'when', 'who', 'where']);
+const FIGURE_SORTS = new Set(['money', 'age', 'percent', 'count', 'duration']);
 
 /** The signals the confidence is computed from. */
 export function confidenceInputs(best: RankedSentence, second: RankedSentence | undefined, q: ParsedQuestion, missing: number): Record<ConfidenceInput, number> {
   const f = best.features;
-  const wantsType = TYPED_KINDS.has(q.kind);
-  const hasType = f.typedNumber + f.typedDate + f.typedName + f.dateFact + f.personFact > 0;
+  // "what is the population of…" wants a figure as much as "how many" does
+  const wantsType = TYPED_KINDS.has(q.kind) || (q.sort !== null && FIGURE_SORTS.has(q.sort));
+  const hasType = f.typedNumber + f.typedDate + f.typedName + f.dateFact + f.personFact + f.sortFit > 0;
   return {
     bias: 1,
     coverage: f.coverage,
