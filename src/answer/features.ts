@@ -154,10 +154,12 @@ export function candidateFeatures(
     const syn = synonyms();
     for (const w of ctx.words) {
       if (termSet.has(w.term)) continue;
+      // syn.same(w.cls, w.word, x) is x === w.word or x among syn.of(w.cls, w.word): looked up once per word
+      const alts = w.cls ? syn.of(w.cls, w.word) : null;
       let best = 0;
       for (const t of content) {
         let sim = vectors ? vectors.similarity(w.word, t.lemma) : 0;
-        if (w.cls && sim < SYNONYM_SIMILARITY && wordClassOf(t.pos) === w.cls && syn.same(w.cls, w.word, t.lemma)) sim = SYNONYM_SIMILARITY;
+        if (alts && sim < SYNONYM_SIMILARITY && wordClassOf(t.pos) === w.cls && (t.lemma === w.word || alts.includes(t.lemma))) sim = SYNONYM_SIMILARITY;
         if (sim > best) best = sim;
       }
       if (best > 0.4) soft += w.idf * ((best - 0.4) / 0.6);

@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import type { WeightedTerm } from '../search/bm25.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { ParsedQuestion } from './question.js';
-import type { WordVectors } from '../text/embeddings.js';
+import { DOT_SCALE, type WordTable, type WordVectors } from '../text/embeddings.js';
 import { synonyms, wordClassOf } from '../text/synonyms.js';
 import { stemWord } from '../text/analyse.js';
 import { termOf } from '../search/terms.js';
@@ -33,19 +33,81 @@ export const MEANING_EXPANSION = Object.freeze({
   weight: 0.4,
 });
 
-const vocabularyFuse = new WeakMap<Knowledge, { fuse: Fuse<string>; termOfWord: Map<string, string> }>();
+export interface FuzzyVocabulary {
+  /** Written forms of the vocabulary, in the order fuse.js was given them. */
+  words: string[];
+  fuse: Fuse<string>;
+  termOfWord: Map<string, string>;
+  /** Each two-letter sequence, with the positions in `words` of the words holding it. */
+  bigrams: Map<string, Int32Array>;
+  /** Scratch: per word, the count of the typed word's two-letter sequences it holds. */
+  counts: Int32Array;
+}
+
+const FUSE_OPTIONS = { includeScore: true, threshold: FUZZY_VOCABULARY.threshold, ignoreLocation: true, minMatchCharLength: 3 } as const;
+
+const vocabularyFuse = new WeakMap<Knowledge, FuzzyVocabulary>();
 const neighbourCache = new WeakMap<Knowledge, Map<string, Array<[string, number]>>>();
 
-function vocabularyOf(k: Knowledge): { fuse: Fuse<string>; termOfWord: Map<string, string> } {
+export function vocabularyOf(k: Knowledge): FuzzyVocabulary {
   let v = vocabularyFuse.get(k);
   if (!v) {
     const termOfWord = new Map<string, string>();
     for (const [term, word] of k.surface) if (word.length >= FUZZY_VOCABULARY.minLength - 1 && !/^\d/.test(word)) termOfWord.set(word, term);
-    const fuse = new Fuse([...termOfWord.keys()], { includeScore: true, threshold: FUZZY_VOCABULARY.threshold, ignoreLocation: true, minMatchCharLength: 3 });
-    v = { fuse, termOfWord };
+    const words = [...termOfWord.keys()];
+    const lists = new Map<string, number[]>();
+    words.forEach((w, i) => {
+      for (const b of new Set(bigramsOf(w))) {
+        const list = lists.get(b);
+        if (list) list.push(i);
+        else lists.set(b, [i]);
+      }
+    });
+    const bigrams = new Map([...lists].map(([b, list]) => [b, Int32Array.from(list)] as const));
+    v = { words, fuse: new Fuse(words, FUSE_OPTIONS), termOfWord, bigrams, counts: new Int32Array(words.length) };
     vocabularyFuse.set(k, v);
   }
   return v;
+}
+
+function bigramsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= word.length; i++) out.push(word.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The vocabulary word fuse.js finds closest to a typed word, as `fuse.search(typed, { limit: 1 })` over
+ * the whole vocabulary would, but searching only the words that can match. fuse.js accepts a word when
+ * part of it is within E edits of the typed word (E: the most errors the threshold allows for its
+ * length); each edit breaks at most two of the typed word's two-letter sequences, so such a word holds at
+ * least length − 1 − 2E of them (counted by position). Words holding fewer are left out; the order of the
+ * others, and so fuse.js's choice among them, is kept.
+ */
+export function closestWord(v: FuzzyVocabulary, typed: string): string | undefined {
+  const pattern = typed.toLowerCase();
+  const m = pattern.length;
+  let errors = 0;
+  while (errors + 1 <= m && (errors + 1) / m <= FUZZY_VOCABULARY.threshold) errors++;
+  const need = m - 1 - 2 * errors;
+  if (need <= 0 || m > 32) return v.fuse.search(typed, { limit: 1 })[0]?.item;
+  const { counts } = v;
+  const touched: number[] = [];
+  const multiplicity = new Map<string, number>();
+  for (const b of bigramsOf(pattern)) multiplicity.set(b, (multiplicity.get(b) ?? 0) + 1);
+  for (const [b, times] of multiplicity) {
+    for (const i of v.bigrams.get(b) ?? []) {
+      if (!counts[i]) touched.push(i);
+      counts[i]! += times;
+    }
+  }
+  const kept = touched.filter((i) => counts[i]! >= need).sort((a, b) => a - b);
+  for (const i of touched) counts[i] = 0;
+  if (!kept.length) return undefined;
+  return new Fuse(
+    kept.map((i) => v.words[i]!),
+    FUSE_OPTIONS,
+  ).search(typed, { limit: 1 })[0]?.item;
 }
 
 /**
@@ -59,17 +121,59 @@ export function correctSpelling(k: Knowledge, q: ParsedQuestion, vectors: WordVe
     // a real word the coverage does not use is a sign it cannot answer, not a typo
     const typed = t.word.toLowerCase();
     if (synonyms().isWord(typed) || synonyms().isWord(t.lemma)) return t;
-    const { fuse, termOfWord } = vocabularyOf(k);
-    const hit = fuse.search(typed, { limit: 1 })[0];
-    if (!hit) return t;
+    const vocabulary = vocabularyOf(k);
+    const hit = closestWord(vocabulary, typed);
+    if (hit === undefined) return t;
     // a word of the web's vocabulary is taken for a typo only beside a far more common spelling
-    if (vectors && vectors.rank(typed) < Infinity && vectors.rank(typed) < 20 * vectors.rank(hit.item)) return t;
+    if (vectors && vectors.rank(typed) < Infinity && vectors.rank(typed) < 20 * vectors.rank(hit)) return t;
     changed = true;
-    return { ...t, typed: t.word, word: hit.item, lemma: hit.item, term: termOfWord.get(hit.item)! };
+    return { ...t, typed: t.word, word: hit, lemma: hit, term: vocabulary.termOfWord.get(hit)! };
   });
   if (!changed) return q;
   const fixed = new Map(terms.filter((t) => t.typed).map((t) => [t.typed!.toLowerCase(), t.lemma]));
   return { ...q, terms, verbs: q.verbs.map((v) => fixed.get(v) ?? v) };
+}
+
+interface VocabularyVectors {
+  vectors: WordVectors;
+  /** Term of each table entry: the vocabulary in id order, then any other term with a written form. */
+  terms: string[];
+  /** Written form of each entry (undefined for a term without one). */
+  forms: Array<string | undefined>;
+  table: WordTable;
+  rows: Map<string, Int32Array>;
+  maxRows: number;
+}
+const vocabularyVectors = new WeakMap<Knowledge, VocabularyVectors>();
+
+function vocabularyVectorsOf(k: Knowledge, vectors: WordVectors): VocabularyVectors {
+  let v = vocabularyVectors.get(k);
+  if (!v || v.vectors !== vectors) {
+    const terms: string[] = [];
+    for (let id = 0; id < k.vocabulary.size; id++) terms.push(k.vocabulary.term(id));
+    for (const term of k.surface.keys()) if (k.vocabulary.lookup(term) < 0) terms.push(term);
+    const forms = terms.map((t) => k.surface.get(t));
+    // rows are 4 bytes per term: keep at most about 32 MB of them
+    v = { vectors, terms, forms, table: vectors.table(forms), rows: new Map(), maxRows: Math.max(16, Math.floor(32e6 / (4 * Math.max(1, terms.length)))) };
+    vocabularyVectors.set(k, v);
+  }
+  return v;
+}
+
+/**
+ * `vectors.similarity(word, surface form of term t)` × DOT_SCALE for every term id t of the vocabulary (0
+ * for a term without a written form): divided by DOT_SCALE, bit for bit the similarity. Computed in one
+ * pass and remembered per word.
+ */
+export function similarityRow(k: Knowledge, word: string, vectors: WordVectors): Int32Array {
+  const v = vocabularyVectorsOf(k, vectors);
+  let row = v.rows.get(word);
+  if (!row) {
+    if (v.rows.size >= v.maxRows) v.rows.clear();
+    row = v.table.dots(word);
+    v.rows.set(word, row);
+  }
+  return row;
 }
 
 /** Corpus terms whose written form is close in meaning to a word. */
@@ -80,10 +184,11 @@ function neighbours(k: Knowledge, word: string, vectors: WordVectors): Array<[st
   if (hit) return hit;
   const found: Array<[string, number]> = [];
   if (vectors.has(word)) {
-    for (const [term, form] of k.surface) {
-      if (form === word) continue;
-      const sim = vectors.similarity(word, form);
-      if (sim >= MEANING_EXPANSION.minSimilarity) found.push([term, sim]);
+    const row = similarityRow(k, word, vectors);
+    const { terms, forms } = vocabularyVectorsOf(k, vectors);
+    for (let i = 0; i < row.length; i++) {
+      const sim = row[i]! / DOT_SCALE;
+      if (sim >= MEANING_EXPANSION.minSimilarity && forms[i] !== undefined && forms[i] !== word) found.push([terms[i]!, sim]);
     }
   }
   found.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

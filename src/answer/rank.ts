@@ -5,13 +5,15 @@
  * asked for (a number, a date, a name not already in the question), how much of the question it covers,
  * even with other words for the same thing, and what the passage around it is about.
  */
-import { analyseParagraph } from '../text/analyse.js';
+import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
+import { DOT_SCALE, wordVectors, type WordTable, type WordVectors } from '../text/embeddings.js';
 import { wordClassOf, type WordClass } from '../text/synonyms.js';
-import { wordVectors, type WordVectors } from '../text/embeddings.js';
 import type { WeightedTerm } from '../search/bm25.js';
 import type { Knowledge } from '../search/knowledge.js';
+import { decodeSentence } from '../search/tokens.js';
+import { similarityRow } from './query.js';
 import type { ParsedQuestion } from './question.js';
-import { candidateFeatures, linearScore, questionContext, referringSubject, type FeatureName, type Features } from './features.js';
+import { candidateFeatures, linearScore, questionContext, referringSubject, type FeatureName, type Features, type QuestionContext } from './features.js';
 import { RANK_MODEL } from './rankModel.js';
 
 /** First-stage settings. */
@@ -46,161 +48,449 @@ function vectorsOrNull(): WordVectors | null {
 }
 
 /**
- * Weight of the question words that are matched: for each word, the best of its spellings and
- * stand-ins that is present (so a stand-in never counts twice, nor lowers the coverage of the word).
+ * Word vectors that remember the similarities asked for: the ranker compares the same few question words
+ * with the words of sixty candidates, most of them seen before. Values are the inner vectors' own.
  */
-function groupedMass(query: readonly WeightedTerm[], weight: (t: WeightedTerm) => number, present: (t: WeightedTerm) => boolean): number {
-  const best = new Map<number, number>();
-  query.forEach((t, i) => {
-    if (!present(t)) return;
-    const g = t.group ?? -1 - i;
-    best.set(g, Math.max(best.get(g) ?? 0, weight(t)));
-  });
-  let sum = 0;
-  for (const v of best.values()) sum += v;
-  return sum;
+class RememberedVectors implements WordVectors {
+  private readonly memo = new Map<string, Map<string, number>>();
+  private entries = 0;
+
+  constructor(private readonly inner: WordVectors) {}
+
+  get size(): number {
+    return this.inner.size;
+  }
+
+  similarity(a: string, b: string): number {
+    let row = this.memo.get(a);
+    if (!row) this.memo.set(a, (row = new Map()));
+    let sim = row.get(b);
+    if (sim === undefined) {
+      if (++this.entries > 500_000) {
+        this.memo.clear();
+        this.memo.set(a, row);
+        row.clear();
+        this.entries = 1;
+      }
+      row.set(b, (sim = this.inner.similarity(a, b)));
+    }
+    return sim;
+  }
+
+  has(word: string): boolean {
+    return this.inner.has(word);
+  }
+
+  rank(word: string): number {
+    return this.inner.rank(word);
+  }
+
+  table(words: ReadonlyArray<string | undefined>): WordTable {
+    return this.inner.table(words);
+  }
 }
 
-const localCache = new WeakMap<WeightedTerm[], Map<number, { weights: Map<string, number>; total: number }>>();
+const remembered = new WeakMap<WordVectors, RememberedVectors>();
+function rememberedOf(vec: WordVectors): RememberedVectors {
+  let r = remembered.get(vec);
+  if (!r) remembered.set(vec, (r = new RememberedVectors(vec)));
+  return r;
+}
+
+/**
+ * The weighted query terms in arrays: term ids, the question word (group) each stands for, and scratch
+ * space, so that "how much of the question does this passage cover" allocates nothing per candidate.
+ */
+class QueryPlan {
+  readonly n: number;
+  readonly ids: Int32Array;
+  /** Group of each term, numbered in order of first appearance. */
+  readonly groups: Int32Array;
+  /** For each term, the last position in the query with the same term (a term's weight is looked up by term). */
+  readonly lastSame: Int32Array;
+  /** IDF × weight of each term. */
+  readonly weighted: Float64Array;
+  private readonly best: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly order: Int32Array;
+
+  constructor(k: Knowledge, readonly query: readonly WeightedTerm[]) {
+    const n = (this.n = query.length);
+    this.ids = new Int32Array(n);
+    this.groups = new Int32Array(n);
+    this.lastSame = new Int32Array(n);
+    this.weighted = new Float64Array(n);
+    const groupIndex = new Map<number, number>();
+    const lastOf = new Map<string, number>();
+    query.forEach((t, i) => {
+      const id = k.vocabulary.lookup(t.term);
+      this.ids[i] = id;
+      const g = t.group ?? -1 - i;
+      let gi = groupIndex.get(g);
+      if (gi === undefined) groupIndex.set(g, (gi = groupIndex.size));
+      this.groups[i] = gi;
+      this.weighted[i] = k.sentenceIndex.idfOf(id) * t.weight;
+      lastOf.set(t.term, i);
+    });
+    query.forEach((t, i) => (this.lastSame[i] = lastOf.get(t.term)!));
+    this.best = new Float64Array(groupIndex.size);
+    this.seen = new Uint8Array(groupIndex.size);
+    this.order = new Int32Array(groupIndex.size);
+  }
+
+  /**
+   * Weight of the question words that are matched: for each word, the best of its spellings and
+   * stand-ins that is present (so a stand-in never counts twice, nor lowers the coverage of the word).
+   * Present means marked in `marks` (every term when `marks` is null).
+   */
+  mass(weights: Float64Array, marks: TermMarks | null): number {
+    const { best, seen, order } = this;
+    seen.fill(0);
+    let count = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (marks && !marks.has(this.ids[i]!)) continue;
+      const g = this.groups[i]!;
+      if (!seen[g]) {
+        seen[g] = 1;
+        order[count++] = g;
+        best[g] = Math.max(0, weights[i]!);
+      } else best[g] = Math.max(best[g]!, weights[i]!);
+    }
+    let sum = 0;
+    for (let j = 0; j < count; j++) sum += best[order[j]!]!;
+    return sum;
+  }
+}
+
+/** A set of term ids over the vocabulary, emptied in O(1) (generation marks). */
+class TermMarks {
+  private readonly marks: Uint32Array;
+  private mark = 0;
+
+  constructor(size: number) {
+    this.marks = new Uint32Array(size);
+  }
+
+  clear(): void {
+    if (this.mark === 0xffffffff) {
+      this.marks.fill(0);
+      this.mark = 0;
+    }
+    this.mark++;
+  }
+
+  has(id: number): boolean {
+    return id >= 0 && this.marks[id] === this.mark;
+  }
+
+  add(id: number): void {
+    if (id >= 0) this.marks[id] = this.mark;
+  }
+
+  /** Marks the terms of one sentence (without clearing), except the given ids. */
+  addSentence(k: Knowledge, sentenceId: number, except: readonly number[]): void {
+    const { starts, ids } = k.sentenceTerms;
+    for (let i = starts[sentenceId]!, end = starts[sentenceId + 1]!; i < end; i++) if (!except.includes(ids[i]!)) this.marks[ids[i]!] = this.mark;
+  }
+
+  /** Marks the terms of the given sentences (after clearing). */
+  ofSentences(k: Knowledge, sentenceIds: readonly number[]): this {
+    this.clear();
+    const { starts, ids } = k.sentenceTerms;
+    for (const s of sentenceIds) for (let i = starts[s]!, end = starts[s + 1]!; i < end; i++) this.marks[ids[i]!] = this.mark;
+    return this;
+  }
+}
+
+const termMarks = new WeakMap<Knowledge, TermMarks>();
+function marksOf(k: Knowledge): TermMarks {
+  let m = termMarks.get(k);
+  if (!m) termMarks.set(k, (m = new TermMarks(k.vocabulary.size)));
+  return m;
+}
 
 /**
  * Term weights within one article: a word that runs through the article (its topic) tells its sentences
  * apart less than a word found in one or two of them.
  */
-function localWeights(k: Knowledge, articleId: number, query: WeightedTerm[]): { weights: Map<string, number>; total: number } {
-  let perArticle = localCache.get(query);
-  if (!perArticle) {
-    perArticle = new Map();
-    localCache.set(query, perArticle);
+function localWeights(k: Knowledge, articleId: number, plan: QueryPlan): { weights: Float64Array; total: number } {
+  const [lo, hi] = k.articleSentences[articleId] ?? [0, 0];
+  const n = Math.max(1, hi - lo);
+  const own = new Float64Array(plan.n);
+  for (let i = 0; i < plan.n; i++) {
+    const df = k.sentenceIndex.countInRangeOf(plan.ids[i]!, lo, hi);
+    own[i] = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * plan.query[i]!.weight;
   }
-  let found = perArticle.get(articleId);
-  if (!found) {
-    const [lo, hi] = k.articleSentences[articleId] ?? [0, 0];
-    const n = Math.max(1, hi - lo);
-    const weights = new Map<string, number>();
-    for (const t of query) {
-      const df = k.sentenceIndex.countInRange(t.term, lo, hi);
-      const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * t.weight;
-      weights.set(t.term, w);
-    }
-    const total = groupedMass(query, (t) => weights.get(t.term) ?? 0, () => true);
-    found = { weights, total };
-    perArticle.set(articleId, found);
-  }
-  return found;
+  // looked up by term: a term listed twice takes the weight of its last listing
+  const weights = new Float64Array(plan.n);
+  for (let i = 0; i < plan.n; i++) weights[i] = own[plan.lastSame[i]!]!;
+  return { weights, total: plan.mass(weights, null) };
 }
 
 /**
  * How much of the question a passage covers when other words for the same thing count too (word
  * vectors): IDF-weighted, each question word scored by its closest word in the passage.
  */
-function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: ReturnType<typeof questionContext>, vectors: WordVectors | null, cache: Map<string, number>): number {
-  const terms = new Set<string>();
-  for (const id of sentenceIds) for (const t of k.sentences[id]!.terms) terms.add(t);
+function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: QuestionContext, wordIds: Int32Array, vec: WordVectors | null, marks: TermMarks): number {
+  marks.ofSentences(k, sentenceIds);
+  const { starts, ids } = k.sentenceTerms;
   let got = 0;
-  for (const w of ctx.words) {
-    if (terms.has(w.term)) {
+  ctx.words.forEach((w, j) => {
+    if (marks.has(wordIds[j]!)) {
       got += w.idf;
-      continue;
+      return;
     }
-    if (!vectors) continue;
-    let best = 0;
-    for (const t of terms) {
-      const form = k.surface.get(t);
-      if (!form) continue;
-      const key = `${w.word}|${form}`;
-      let sim = cache.get(key);
-      if (sim === undefined) cache.set(key, (sim = vectors.similarity(w.word, form)));
-      if (sim > best) best = sim;
+    if (!vec) return;
+    // the best similarity is the best dot product, scaled (division by a constant keeps the order)
+    const row = similarityRow(k, w.word, vec);
+    let bestDot = 0;
+    for (const s of sentenceIds) {
+      for (let i = starts[s]!, end = starts[s + 1]!; i < end; i++) {
+        const dot = row[ids[i]!]!;
+        if (dot > bestDot) bestDot = dot;
+      }
     }
+    const best = bestDot / DOT_SCALE;
     if (best > 0.4) got += w.idf * ((best - 0.4) / 0.6);
-  }
+  });
   return got / ctx.totalIdf;
 }
 
+/** The sentence's wink analysis: from the index when it holds it, else computed again. */
+function analysisOf(k: Knowledge, id: number): AnalysedSentence {
+  const text = k.sentences[id]!.text;
+  const code = k.sentenceTokens[id];
+  return (code ? decodeSentence(text, code) : null) ?? analyseParagraph(text)[0] ?? { text, start: 0, tokens: [], entities: [] };
+}
+
+/** A sentence picked by the first stage, with the parts of its score. */
+export interface FirstStageEntry {
+  id: number;
+  score: number;
+  /** Sentence BM25 / the best; paragraph BM25 / the best; the better neighbour's BM25 / the best sentence's. */
+  s: number;
+  p: number;
+  n: number;
+}
+
+/** A bounded heap of the best entries by (score desc, id asc), the worst at the root. */
+class BestOf {
+  readonly ids: Int32Array;
+  readonly scores: Float64Array;
+  size = 0;
+
+  constructor(readonly capacity: number) {
+    this.ids = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+  }
+
+  get full(): boolean {
+    return this.size === this.capacity;
+  }
+
+  /** Would (score, id) be kept? */
+  admits(score: number, id: number): boolean {
+    return !this.full || score > this.scores[0]! || (score === this.scores[0] && id < this.ids[0]!);
+  }
+
+  push(score: number, id: number): void {
+    if (!this.admits(score, id)) return;
+    if (!this.full) {
+      let i = this.size++;
+      this.ids[i] = id;
+      this.scores[i] = score;
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (!this.worse(i, up)) return;
+        this.swap(i, up);
+        i = up;
+      }
+      return;
+    }
+    this.ids[0] = id;
+    this.scores[0] = score;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      if (l >= this.size) return;
+      const r = l + 1;
+      const m = r < this.size && this.worse(r, l) ? r : l;
+      if (!this.worse(m, i)) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private worse(a: number, b: number): boolean {
+    const { scores, ids } = this;
+    return scores[a]! < scores[b]! || (scores[a] === scores[b] && ids[a]! > ids[b]!);
+  }
+
+  private swap(a: number, b: number): void {
+    const { scores, ids } = this;
+    const id = ids[a]!;
+    ids[a] = ids[b]!;
+    ids[b] = id;
+    const score = scores[a]!;
+    scores[a] = scores[b]!;
+    scores[b] = score;
+  }
+}
+
+/**
+ * Sentences whose own score is below this share of the best are only looked at when the first stage's
+ * cut falls low enough to need them (rarely: the cut is usually well above it).
+ */
+const PROMISE = 0.25;
+
+/**
+ * The `size` best sentences of the first stage: sentence BM25 plus shares of the paragraph's and of the
+ * better neighbour's scores, each normalised by the best. Best first, ties by sentence id.
+ *
+ * Exactly what scoring every sentence holding a query term and sorting would give, without the sort or
+ * an object per sentence: every such sentence is scored (into typed arrays), and the best `size` kept in
+ * a bounded heap. Only sentences whose own score reaches a quarter of the best are looked at first; their
+ * cut (the heap's worst) shows whether any other sentence could still get in — its paragraph and
+ * neighbour shares are at most 1 each — and only then are all looked at.
+ */
+export function firstStage(k: Knowledge, query: readonly WeightedTerm[], size: number): FirstStageEntry[] {
+  const sScores = k.sentenceIndex.score(query, PROMISE);
+  if (sScores.count === 0 || size <= 0) return [];
+  const pScores = k.paragraphIndex.score(query);
+  const bestP = pScores.best();
+  const bestS = sScores.best();
+  const paragraphOf = k.sentenceParagraphs;
+  const last = paragraphOf.length - 1;
+  const { paragraph: P, neighbour: N } = RANK_SETTINGS;
+  const pOf = (id: number) => (bestP ? pScores.get(paragraphOf[id]!) / bestP : 0);
+  const nOf = (id: number) => {
+    const pid = paragraphOf[id]!;
+    const prev = id > 0 && paragraphOf[id - 1] === pid ? sScores.get(id - 1) : 0;
+    const next = id < last && paragraphOf[id + 1] === pid ? sScores.get(id + 1) : 0;
+    return Math.max(prev, next) / bestS;
+  };
+  const select = (units: Int32Array, count: number): BestOf => {
+    const best = new BestOf(size);
+    for (let j = 0; j < count; j++) {
+      const id = units[j]!;
+      const x = sScores.get(id) / bestS;
+      // the paragraph and neighbour shares are at most 1 each
+      if (best.full && !best.admits(x + P * 1 + N * 1, id)) continue;
+      best.push(x + P * pOf(id) + N * nOf(id), id);
+    }
+    return best;
+  };
+  const promising = sScores.promisingUnits();
+  let best = promising && select(promising, promising.length);
+  // a sentence left out scores below PROMISE × the best: with full shares, below the cut?
+  if (!best || !best.full || best.scores[0]! - P - N - 1e-9 < PROMISE + 1e-9) best = select(sScores.units, sScores.count);
+  const out: FirstStageEntry[] = [];
+  for (let i = 0; i < best.size; i++) {
+    const id = best.ids[i]!;
+    out.push({ id, score: best.scores[i]!, s: sScores.get(id) / bestS, p: pOf(id), n: nOf(id) });
+  }
+  return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** Candidates with their features, best first by the first stage; for ranking and for calibration. */
 /** Candidates with their features, best first by the first stage; for ranking and for calibration. */
 export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[], size: number = RANK_SETTINGS.rerank): RankedSentence[] {
-  const sScores = k.sentenceIndex.score(query);
-  if (sScores.size === 0) return [];
-  const pScores = k.paragraphIndex.score(query);
-  let bestP = 0;
-  for (const v of pScores.values()) bestP = Math.max(bestP, v);
-  let bestS = 0;
-  for (const v of sScores.values()) bestS = Math.max(bestS, v);
-
+  const first = firstStage(k, query, size);
+  if (!first.length) return [];
+  const plan = new QueryPlan(k, query);
   const idf = (term: string) => k.sentenceIndex.idf(term);
-  const totalWeight = groupedMass(query, (t) => idf(t.term) * t.weight, () => true) || 1;
-  const first: Array<{ id: number; score: number; s: number; p: number; n: number }> = [];
-  for (const [id, s] of sScores) {
-    const sent = k.sentences[id]!;
-    const p = bestP ? (pScores.get(sent.paragraphId) ?? 0) / bestP : 0;
-    const prev = sent.position > 0 ? (sScores.get(id - 1) ?? 0) : 0;
-    const next = k.sentences[id + 1]?.paragraphId === sent.paragraphId ? (sScores.get(id + 1) ?? 0) : 0;
-    const n = Math.max(prev, next) / bestS;
-    const score = s / bestS + RANK_SETTINGS.paragraph * p + RANK_SETTINGS.neighbour * n;
-    first.push({ id, score, s: s / bestS, p, n });
-  }
-  first.sort((a, b) => b.score - a.score || a.id - b.id);
-
+  const totalWeight = plan.mass(plan.weighted, null) || 1;
   const ctx = questionContext(q, idf);
-  const paragraphSoft = new Map<number, number>();
-  const simCache = new Map<string, number>();
+  const wordIds = Int32Array.from(ctx.words, (w) => k.vocabulary.lookup(w.term));
+  const paragraphParts = new Map<number, { coverage: number; local: number; soft: number }>();
+  const locals = new Map<number, { weights: Float64Array; total: number }>();
   const vec = vectorsOrNull();
+  const featureVectors = vec && rememberedOf(vec);
   const queryTerms = new Set(query.map((t) => t.term));
-  const standIns: Array<[string, WordClass]> = [];
+  // stand-ins (synonyms, neighbours) of the question's verbs and nouns, with the class they must have
+  const standIns: Array<{ id: number; term: string; cls: WordClass }> = [];
   for (const t of query) {
     const asked = t.group === undefined ? undefined : q.terms[t.group];
     const cls = asked && !asked.name ? wordClassOf(asked.pos) : null;
-    if (asked && asked.term !== t.term && (cls === 'verb' || cls === 'noun')) standIns.push([t.term, cls]);
+    if (asked && asked.term !== t.term && (cls === 'verb' || cls === 'noun')) standIns.push({ id: k.vocabulary.lookup(t.term), term: t.term, cls });
   }
-  return first.slice(0, size).map((c, rank) => {
+  const marks = marksOf(k);
+  const out: RankedSentence[] = [];
+  for (let rank = 0; rank < first.length; rank++) {
+    const c = first[rank]!;
     const sent = k.sentences[c.id]!;
-    const analysed = analyseParagraph(sent.text)[0] ?? { text: sent.text, start: 0, tokens: [], entities: [] };
-    const previous = k.sentences[c.id - 1]?.articleId === sent.articleId ? k.sentences[c.id - 1]!.terms : undefined;
-    // "The airline was sanctioned…" covers a question naming the airline the sentence before named
-    const subject = previous ? referringSubject(analysed) : null;
-    // …unless the description names something else the sentence before spoke of ("the sanctions relief")
-    const refers = !!subject && !subject.slice(0, -1).some((noun) => previous!.includes(noun));
-    const referred = refers ? ctx.words.filter((w) => w.name && previous!.includes(w.term)).map((w) => w.term) : [];
-    // a stand-in counts only in the asked word's part of speech: "go" → "move" matches "they moved", not "the move"
-    const miscast = new Set(standIns.filter(([term, cls]) => sent.terms.includes(term) && !analysed.tokens.some((t) => t.stem === term && wordClassOf(t.pos) === cls)).map(([term]) => term));
-    const own = miscast.size ? sent.terms.filter((t) => !miscast.has(t)) : sent.terms;
-    const termsOf = (id: number) => (id === c.id ? (referred.length ? [...own, ...referred] : own) : k.sentences[id]!.terms);
-    const terms = new Set(termsOf(c.id));
-    const matched = groupedMass(query, (t) => idf(t.term) * t.weight, (t) => terms.has(t.term));
-    const title = k.titleTerms[sent.articleId] ?? [];
-    const inTitle = title.filter((t) => queryTerms.has(t)).length;
-    const coverage = Math.min(1, matched / totalWeight);
-    const para = k.paragraphs[sent.paragraphId]!;
-    let paraSoft = paragraphSoft.get(para.id);
-    if (paraSoft === undefined) {
-      paraSoft = softCoverage(k, para.sentenceIds, ctx, vec, simCache);
-      paragraphSoft.set(para.id, paraSoft);
+    let inTitle = 0;
+    for (const t of k.titleTerms[sent.articleId] ?? []) if (queryTerms.has(t)) inTitle++;
+    const analysed = analysisOf(k, c.id);
+
+    // "The airline was sanctioned…" covers a question naming the airline the sentence before named,
+    // unless the description names something else that sentence spoke of ("the sanctions relief")
+    let referred: number[] = [];
+    let referredTerms: string[] = [];
+    const subject = c.id > 0 && k.sentences[c.id - 1]!.articleId === sent.articleId ? referringSubject(analysed) : null;
+    if (subject) {
+      marks.ofSentences(k, [c.id - 1]);
+      const before = (term: string) => marks.has(k.vocabulary.lookup(term));
+      if (!subject.slice(0, -1).some(before)) {
+        referredTerms = ctx.words.filter((w) => w.name && before(w.term)).map((w) => w.term);
+        referred = referredTerms.map((t) => k.vocabulary.lookup(t));
+      }
     }
-    const coverageOf = (ids: number[]) => {
-      const seen = new Set<string>();
-      for (const id of ids) for (const t of termsOf(id)) seen.add(t);
-      return Math.min(1, groupedMass(query, (t) => idf(t.term) * t.weight, (t) => seen.has(t.term)) / totalWeight);
+    // a stand-in counts only in the asked word's part of speech: "go" → "move" matches "they moved", not "the move"
+    marks.ofSentences(k, [c.id]);
+    const miscast = standIns.filter((x) => marks.has(x.id) && !analysed.tokens.some((t) => t.stem === x.term && wordClassOf(t.pos) === x.cls)).map((x) => x.id);
+    /** Marks the terms of the given sentences, the candidate's as it reads with the above. */
+    const markWith = (ids: readonly number[]) => {
+      marks.ofSentences(k, ids.filter((id) => id !== c.id));
+      marks.addSentence(k, c.id, miscast);
+      for (const id of referred) marks.add(id);
+      return marks;
     };
-    const window = para.sentenceIds.filter((id) => Math.abs(id - c.id) <= 1);
-    const local = localWeights(k, sent.articleId, query);
-    const localOf = (ids: number[]) => {
-      const seen = new Set<string>();
-      for (const id of ids) for (const t of termsOf(id)) seen.add(t);
-      const m = groupedMass(query, (t) => local.weights.get(t.term) ?? 0, (t) => seen.has(t.term));
-      return local.total ? m / local.total : 0;
-    };
+
+    const para = k.paragraphs[sent.paragraphId]!;
+    let local = locals.get(sent.articleId);
+    if (!local) locals.set(sent.articleId, (local = localWeights(k, sent.articleId, plan)));
+    const { weights, total } = local;
+    // the paragraph's parts are shared by its sentences
+    let whole = paragraphParts.get(para.id);
+    if (!whole) {
+      const soft = softCoverage(k, para.sentenceIds, ctx, wordIds, vec, marks);
+      marks.ofSentences(k, para.sentenceIds);
+      whole = { coverage: Math.min(1, plan.mass(plan.weighted, marks) / totalWeight), local: total ? plan.mass(weights, marks) / total : 0, soft };
+      paragraphParts.set(para.id, whole);
+    }
+    markWith([c.id]);
+    const coverage = Math.min(1, plan.mass(plan.weighted, marks) / totalWeight);
+    const localCoverage = total ? plan.mass(weights, marks) / total : 0;
+    // the sentence with its neighbours in the paragraph
+    markWith(para.sentenceIds.filter((id) => Math.abs(id - c.id) <= 1));
+    const windowCoverage = Math.min(1, plan.mass(plan.weighted, marks) / totalWeight);
+    const localWindow = total ? plan.mass(weights, marks) / total : 0;
     const features = candidateFeatures(
       ctx,
       analysed,
       sent.terms,
-      { bm25: c.s, paragraph: c.p, neighbour: c.n, rank, title: queryTerms.size ? inTitle / queryTerms.size : 0, coverage, position: sent.position, paragraphCoverage: coverageOf(para.sentenceIds), windowCoverage: coverageOf(window), localCoverage: localOf([c.id]), localWindow: localOf(window), paragraphLocal: localOf(para.sentenceIds), paragraphSoft: paraSoft },
-      vec,
+      {
+        bm25: c.s,
+        paragraph: c.p,
+        neighbour: c.n,
+        rank,
+        title: queryTerms.size ? inTitle / queryTerms.size : 0,
+        coverage,
+        position: sent.position,
+        paragraphCoverage: whole.coverage,
+        windowCoverage,
+        localCoverage,
+        localWindow,
+        paragraphLocal: whole.local,
+        paragraphSoft: whole.soft,
+      },
+      featureVectors,
       k.facts[c.id],
-      referred,
+      referredTerms,
     );
-    return { sentenceId: c.id, score: c.score, coverage, features };
-  });
+    out.push({ sentenceId: c.id, score: c.score, coverage, features });
+  }
+  return out;
 }
 
 /** Ranks sentences for a parsed question with expanded query terms. Best first. */

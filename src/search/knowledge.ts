@@ -9,13 +9,18 @@
  */
 import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
 import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
-import { termOf, termsOf } from './terms.js';
+import { TermDictionary, termOf, termsOf } from './terms.js';
+import { encodeSentence } from './tokens.js';
 import type { Article, Sentence, SentenceFacts } from '../types.js';
 
 export interface SentenceRecord extends Sentence {
   /** Global paragraph id (index into Knowledge.paragraphs). */
   paragraphId: number;
-  terms: string[];
+  /**
+   * Index terms, in order, with repeats. Built from the packed term ids on every read: code that runs
+   * per question reads {@link Knowledge.sentenceTerms} instead.
+   */
+  readonly terms: string[];
 }
 
 export interface ParagraphRecord {
@@ -26,11 +31,25 @@ export interface ParagraphRecord {
   sentenceIds: number[];
 }
 
+/** The index terms of every sentence as term ids, packed: sentence s holds `ids[starts[s] .. starts[s + 1])`. */
+export interface PackedTerms {
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
 export interface Knowledge {
   articles: Article[];
   sentences: SentenceRecord[];
   paragraphs: ParagraphRecord[];
   facts: SentenceFacts[];
+  /** Every index term with its id (shared by both indexes, by sentenceTerms and by the ranker). */
+  vocabulary: TermDictionary;
+  /** Index terms of each sentence as ids, in order, with repeats. */
+  sentenceTerms: PackedTerms;
+  /** Paragraph id of each sentence (as SentenceRecord.paragraphId, in a typed array for the first stage). */
+  sentenceParagraphs: Int32Array;
+  /** Each sentence's wink analysis in compact form (see tokens.ts); null where it must be analysed again. */
+  sentenceTokens: Array<string | null>;
   sentenceIndex: Bm25Index;
   paragraphIndex: Bm25Index;
   /** First sentence id of each article and one past its last (sentences of an article are contiguous). */
@@ -56,6 +75,12 @@ export interface ArticleAnalysis {
   facts: LocalFacts[];
   /** Written forms (lower case) of the index terms, with how often each was seen: [term, form, count]. */
   forms: Array<[string, string, number]>;
+  /**
+   * Each sentence's tokens and wink entities in compact form (see search/tokens.ts), in reading order
+   * (as facts); null for a sentence that could not be encoded. Absent in analyses saved before it
+   * existed: those sentences are analysed again when a question needs them.
+   */
+  tokens?: Array<string | null>;
 }
 
 /**
@@ -74,6 +99,7 @@ export function analyseArticle(article: Article, extract: ArticleFactExtractor =
   const analysedParagraphs: AnalysedSentence[][] = [];
   const paragraphs: ArticleAnalysis['paragraphs'] = [];
   const forms = new Map<string, number>();
+  const tokens: Array<string | null> = [];
   for (const para of article.paragraphs) {
     const analysed = analyseParagraph(para.text);
     if (!analysed.length) continue;
@@ -87,6 +113,7 @@ export function analyseArticle(article: Article, extract: ArticleFactExtractor =
           const key = `${term}\u0000${t.norm}`;
           forms.set(key, (forms.get(key) ?? 0) + 1);
         }
+        tokens.push(encodeSentence(s));
         return { text: s.text, terms: termsOf(s.tokens) };
       }),
     });
@@ -100,24 +127,67 @@ export function analyseArticle(article: Article, extract: ArticleFactExtractor =
       const [term, form] = key.split('\u0000') as [string, string];
       return [term, form, n];
     }),
+    tokens,
   };
 }
 
-const emptyFacts = (): LocalFacts => ({ numbers: [], quotes: [], attributions: [], dates: [], entities: [] });
+/** One shared empty list for the many sentences without numbers, quotes, dates…: frozen, never written. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NO_FACTS: LocalFacts = Object.freeze({ numbers: NONE, quotes: NONE, attributions: NONE, dates: NONE, entities: NONE });
+
+/** Sentence records whose `terms` are read from the packed ids of one corpus (no per-sentence array kept). */
+function sentenceRecordClass(vocabulary: TermDictionary, packed: PackedTerms) {
+  return class implements SentenceRecord {
+    constructor(
+      public id: number,
+      public articleId: number,
+      public paragraph: number,
+      public position: number,
+      public text: string,
+      public paragraphId: number,
+    ) {}
+
+    get terms(): string[] {
+      const out: string[] = [];
+      for (let i = packed.starts[this.id]!, end = packed.starts[this.id + 1]!; i < end; i++) out.push(vocabulary.term(packed.ids[i]!));
+      return out;
+    }
+  };
+}
 
 /**
  * Numbers the sentences and paragraphs of analysed articles corpus-wide and builds the indexes.
  * `analyses[i]` must be the analysis of `articles[i]`; articles keep the ids they were given.
  */
 export function assembleKnowledge(articles: Article[], analyses: readonly ArticleAnalysis[]): Knowledge {
+  // sizes first, so that the packed arrays are allocated once
+  let sentenceCount = 0;
+  let paragraphCount = 0;
+  let termCount = 0;
+  articles.forEach((_, i) => {
+    for (const para of analyses[i]!.paragraphs) {
+      paragraphCount++;
+      for (const s of para.sentences) {
+        sentenceCount++;
+        termCount += s.terms.length;
+      }
+    }
+  });
+  const vocabulary = new TermDictionary();
+  const sentenceTerms: PackedTerms = { starts: new Int32Array(sentenceCount + 1), ids: new Int32Array(termCount) };
+  const sentenceParagraphs = new Int32Array(sentenceCount);
+  // a paragraph's terms are its sentences', contiguous in the packed array: paragraph p holds
+  // sentenceTerms.ids[paragraphStarts[p] .. paragraphStarts[p + 1])
+  const paragraphStarts = new Int32Array(paragraphCount + 1);
+  const sentenceTokens: Array<string | null> = [];
+  const SentenceRow = sentenceRecordClass(vocabulary, sentenceTerms);
   const sentences: SentenceRecord[] = [];
   const paragraphs: ParagraphRecord[] = [];
   const facts: SentenceFacts[] = [];
-  const sentenceIndex = new Bm25Index(SENTENCE_BM25);
-  const paragraphIndex = new Bm25Index(PARAGRAPH_BM25);
   const titleTerms: string[][] = [];
   const articleSentences: Array<[number, number]> = [];
   const forms = new Map<string, Map<string, number>>();
+  let cursor = 0;
   articles.forEach((article, i) => {
     const analysis = analyses[i]!;
     const firstOfArticle = sentences.length;
@@ -130,25 +200,36 @@ export function assembleKnowledge(articles: Article[], analyses: readonly Articl
     for (const para of analysis.paragraphs) {
       const paragraphId = paragraphs.length;
       const record: ParagraphRecord = { id: paragraphId, articleId: article.id, index: para.index, sentenceIds: [] };
-      const paraTerms: string[] = [];
+      paragraphStarts[paragraphId] = cursor;
       para.sentences.forEach((s, position) => {
         const id = sentences.length;
-        sentences.push({ id, articleId: article.id, paragraph: para.index, position, text: s.text, paragraphId, terms: s.terms });
-        sentenceIndex.add(id, s.terms);
+        sentenceTerms.starts[id] = cursor;
+        for (const t of s.terms) sentenceTerms.ids[cursor++] = vocabulary.id(t);
+        sentenceParagraphs[id] = paragraphId;
+        sentenceTokens.push(analysis.tokens?.[id - firstOfArticle] ?? null);
+        sentences.push(new SentenceRow(id, article.id, para.index, position, s.text, paragraphId));
         record.sentenceIds.push(id);
-        for (const t of s.terms) paraTerms.push(t);
       });
-      paragraphIndex.add(paragraphId, paraTerms);
       paragraphs.push(record);
     }
     for (let id = firstOfArticle; id < sentences.length; id++) {
-      facts.push({ sentenceId: id, ...(analysis.facts[id - firstOfArticle] ?? emptyFacts()) });
+      const f: SentenceFacts = { sentenceId: id, ...(analysis.facts[id - firstOfArticle] ?? NO_FACTS) };
+      if (!f.numbers.length) f.numbers = NONE;
+      if (!f.quotes.length) f.quotes = NONE;
+      if (!f.attributions.length) f.attributions = NONE;
+      if (!f.dates.length) f.dates = NONE;
+      if (!f.entities.length) f.entities = NONE;
+      facts.push(f);
     }
     articleSentences[article.id] = [firstOfArticle, sentences.length];
   });
+  sentenceTerms.starts[sentenceCount] = cursor;
+  const sentenceIndex = new Bm25Index(SENTENCE_BM25, vocabulary, sentenceTerms.starts, sentenceTerms.ids);
+  paragraphStarts[paragraphCount] = cursor;
+  const paragraphIndex = new Bm25Index(PARAGRAPH_BM25, vocabulary, paragraphStarts, sentenceTerms.ids);
   const surface = new Map<string, string>();
   for (const [term, f] of forms) surface.set(term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
-  return { articles, sentences, paragraphs, facts, sentenceIndex, paragraphIndex, titleTerms, articleSentences, surface };
+  return { articles, sentences, paragraphs, facts, vocabulary, sentenceTerms, sentenceParagraphs, sentenceTokens, sentenceIndex, paragraphIndex, titleTerms, articleSentences, surface };
 }
 
 /** Builds sentences, facts and indexes for a list of articles. */

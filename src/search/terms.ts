@@ -39,12 +39,57 @@ export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: st
   return stem;
 }
 
+/**
+ * One string object per distinct term: a corpus has millions of term occurrences but a vocabulary of
+ * thousands, so the sentences' term lists share their strings instead of holding a copy each.
+ */
+const interned = new Map<string, string>();
+function intern(term: string): string {
+  const known = interned.get(term);
+  if (known !== undefined) return known;
+  if (interned.size < 2_000_000) interned.set(term, term);
+  return term;
+}
+
 /** Index terms of a token list, in order, with repeats. */
 export function termsOf(tokens: ReadonlyArray<Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: string }>): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     const term = termOf(t);
-    if (term) out.push(term);
+    if (term) out.push(intern(term));
   }
   return out;
+}
+
+/**
+ * The index terms of a corpus, each with a small integer id, so that postings and sentences store ids
+ * (4 bytes) rather than strings, and per-term data can live in typed arrays indexed by id.
+ */
+export class TermDictionary {
+  private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** The id of a term, adding it when new. */
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(term, id);
+      this.list.push(term);
+    }
+    return id;
+  }
+
+  /** The id of a term, or -1 when the corpus never uses it. */
+  lookup(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
+  term(id: number): string {
+    return this.list[id]!;
+  }
 }

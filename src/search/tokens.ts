@@ -1,0 +1,132 @@
+/**
+ * A sentence's wink analysis (tokens with part of speech, lemma and stem; wink's entities) kept in a
+ * compact string, written once at indexing so that the ranker does not run wink again on every
+ * candidate of every question. About six characters per token; plain text, so it can be saved with
+ * the rest of an article's analysis.
+ *
+ * What is not stored is derived from the sentence text on reading: token and entity text are slices of
+ * it, a token's `norm` is `fold(text)`. Reading gives what `analyseParagraph(sentence)[0]` gives for the
+ * sentence on its own (wink analyses sentence by sentence; checked on every sentence of the shared
+ * corpora); a sentence that cannot be encoded is stored as null and re-analysed when needed.
+ *
+ * Layout: a version letter, then per token `gap len POS LEMMA STEM`, then `|`, then per entity
+ * `TYPE start len`. Numbers below 64 are one character ('0' + n), larger ones `{base36}`. POS and TYPE
+ * are one letter from a fixed list, or `!` and a length-prefixed literal. LEMMA is `.` when equal to the
+ * token's norm, else the length of the prefix it shares with the norm, the length of the rest, and the
+ * rest; STEM likewise relative to the lemma.
+ */
+import { fold, type AnalysedSentence, type EntitySpan, type Token } from '../text/analyse.js';
+
+const VERSION = 'a';
+const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+const ENTITY_TYPES = ['DATE', 'TIME', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT', 'DURATION', 'EMAIL', 'URL', 'HASHTAG', 'MENTION', 'EMOJI', 'EMOTICON'];
+const ZERO = 48; // '0'
+const SMALL = 64;
+
+function num(n: number): string {
+  return n < SMALL ? String.fromCharCode(ZERO + n) : `{${n.toString(36)}}`;
+}
+
+function label(value: string, list: readonly string[]): string {
+  const i = list.indexOf(value);
+  return i >= 0 ? String.fromCharCode(65 + i) : `!${num(value.length)}${value}`;
+}
+
+/** `base`'s shared prefix length, the rest's length, and the rest. */
+function relative(value: string, base: string): string {
+  let k = 0;
+  const max = Math.min(value.length, base.length);
+  while (k < max && value.charCodeAt(k) === base.charCodeAt(k)) k++;
+  return num(k) + num(value.length - k) + value.slice(k);
+}
+
+/** The compact form of an analysed sentence, or null when its tokens are not slices of its text. */
+export function encodeSentence(s: AnalysedSentence): string | null {
+  const text = s.text;
+  // pieces joined once at the end: a flat string (repeated += would keep a rope of small strings)
+  const out: string[] = [VERSION];
+  let prev = 0;
+  for (const t of s.tokens) {
+    if (t.start < prev || t.end < t.start || t.end > text.length || text.slice(t.start, t.end) !== t.text) return null;
+    const norm = fold(t.text);
+    if (norm !== t.norm) return null;
+    out.push(num(t.start - prev), num(t.end - t.start), label(t.pos, POS_TAGS), t.lemma === norm ? '.' : relative(t.lemma, norm), relative(t.stem, t.lemma));
+    prev = t.end;
+  }
+  out.push('|');
+  for (const e of s.entities) {
+    if (e.start < 0 || e.end < e.start || text.slice(e.start, e.end) !== e.text) return null;
+    out.push(label(e.type, ENTITY_TYPES), num(e.start), num(e.end - e.start));
+  }
+  return out.join('');
+}
+
+const foldCache = new Map<string, string>();
+function foldCached(text: string): string {
+  let f = foldCache.get(text);
+  if (f === undefined) {
+    if (foldCache.size >= 100_000) foldCache.clear();
+    foldCache.set(text, (f = fold(text)));
+  }
+  return f;
+}
+
+/** Reading position in the code being decoded (decoding is synchronous: one at a time). */
+let at = 0;
+
+function readNum(code: string): number {
+  const c = code.charCodeAt(at++);
+  if (c !== 123) return c - ZERO;
+  const end = code.indexOf('}', at);
+  const n = parseInt(code.slice(at, end), 36);
+  at = end + 1;
+  return n;
+}
+
+function readLabel(code: string, list: readonly string[]): string {
+  const c = code.charCodeAt(at++);
+  if (c !== 33) return list[c - 65]!;
+  const len = readNum(code);
+  at += len;
+  return code.slice(at - len, at);
+}
+
+function readRelative(code: string, base: string): string {
+  const k = readNum(code);
+  const len = readNum(code);
+  const head = k === base.length ? base : base.slice(0, k);
+  if (!len) return head;
+  at += len;
+  return head + code.slice(at - len, at);
+}
+
+/** Reads back an encoded sentence; null when the code is not of this version. */
+export function decodeSentence(text: string, code: string): AnalysedSentence | null {
+  if (code[0] !== VERSION) return null;
+  at = 1;
+  const tokens: Token[] = [];
+  let prev = 0;
+  const n = code.length;
+  while (at < n && code.charCodeAt(at) !== 124) {
+    const start = prev + readNum(code);
+    const end = start + readNum(code);
+    const pos = readLabel(code, POS_TAGS);
+    const tokenText = text.slice(start, end);
+    const norm = foldCached(tokenText);
+    let lemma = norm;
+    if (code.charCodeAt(at) === 46) at++;
+    else lemma = readRelative(code, norm);
+    const stem = readRelative(code, lemma);
+    tokens.push({ text: tokenText, start, end, pos, lemma, stem, norm });
+    prev = end;
+  }
+  at++;
+  const entities: EntitySpan[] = [];
+  while (at < n) {
+    const type = readLabel(code, ENTITY_TYPES);
+    const start = readNum(code);
+    const end = start + readNum(code);
+    entities.push({ type, text: text.slice(start, end), start, end });
+  }
+  return { text, start: 0, tokens, entities };
+}
