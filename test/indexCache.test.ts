@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { ask } from './support/askCli.js';
 import { decodeValue, encodeValue, jsonSafe } from '../src/cache/codec.js';
 import { codeFingerprint } from '../src/cache/fingerprint.js';
 import { CACHE_DIR_ENV, CACHE_FOLDER, fallbackLocation } from '../src/cache/indexCache.js';
@@ -372,17 +372,6 @@ describe('saved index', function () {
   });
 
   describe('npm run ask', () => {
-    function ask(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-      return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
-    }
 
     it('--no-cache answers without saving an index; --report says what the load did with it', async () => {
       const plain = await ask(['--corpus', dir, '--no-cache', '--json', 'How many prisoners were released?']);
