@@ -168,6 +168,8 @@ describe('index: stored analyses and word-vector tables', () => {
     for (const text of [
       'The U.S. Ambassador to the UN said on Sept. 8, 2025 that 1,300 prisoners — “political” ones — remained.',
       `A ${'very'.repeat(30)}long token and Nausėda’s visit to Vilnius on Thursday cost $9.5 million.`,
+      // tokens of every length around the one-character limit, after no, one and two spaces
+      Array.from({ length: 8 }, (_, i) => 'x'.repeat(34 + i)).join(' ') + '  ' + 'y'.repeat(37) + '(' + 'z'.repeat(38) + ').',
     ]) {
       for (const s of analyseParagraph(text)) {
         const odd = { ...s, entities: [...s.entities, { type: 'SOMETHING_NEW', text: s.text.slice(0, 3), start: 0, end: 3 }] };

@@ -66,7 +66,7 @@ class RememberedVectors implements WordVectors {
     if (!row) this.memo.set(a, (row = new Map()));
     let sim = row.get(b);
     if (sim === undefined) {
-      if (++this.entries > 500_000) {
+      if (++this.entries > 100_000) {
         this.memo.clear();
         this.memo.set(a, row);
         row.clear();
@@ -391,7 +391,6 @@ export function firstStage(k: Knowledge, query: readonly WeightedTerm[], size: n
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
-/** Candidates with their features, best first by the first stage; for ranking and for calibration. */
 /** Candidates with their features, best first by the first stage; for ranking and for calibration. */
 export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[], size: number = RANK_SETTINGS.rerank): RankedSentence[] {
   const first = firstStage(k, query, size);

@@ -106,8 +106,10 @@ export class UnitScores {
       let kept = this.promisingCount;
       let top = this.top;
       let cut = promise * Math.max(top, this.floor);
-      for (let i = from; i < to; i++) {
+      let i = from;
+      for (; i < to; i++) {
         const id = ids[i]!;
+        if (id >= below) break;
         const tf = tfs[i]!;
         const s = (idf * tf * (k1 + 1)) / (tf + normOfLength[lens[i]!]!);
         const v = slots[2 * id]!;
@@ -125,7 +127,7 @@ export class UnitScores {
       this.count = count;
       this.promisingCount = kept;
       this.top = top;
-      return to;
+      return i;
     }
     const { wordUnits } = this;
     let count = this.wordCount;
@@ -371,20 +373,20 @@ export class Bm25Index {
     out.reset(promise, Number.isFinite(promise) ? this.someScore(groups) : 0);
     const { ids, tfs, lens, normOfLength } = this;
     const { k1 } = this.params;
-    for (const { lists, single } of groups) {
-      // one term adds straight into the scores
-      if (single) {
-        for (const l of lists) out.accumulate(ids, tfs, lens, normOfLength, l.at, l.end, l.idf, k1, false);
-        continue;
-      }
-      // stand-ins keep their best per unit first, a block of units at a time (every stand-in's postings
-      // for one block, then their best added for that block), so that adding the best finds the units'
-      // scores still in cache
-      for (let below = BLOCK; ; below += BLOCK) {
+    // a block of units at a time, every term's postings for one block before the next: the block's
+    // scores stay in cache while they are added to, and memory is reached in order
+    for (let below = BLOCK; ; below += BLOCK) {
+      for (const { lists, single } of groups) {
+        if (single) {
+          // one term adds straight into the scores
+          for (const l of lists) l.at = out.accumulate(ids, tfs, lens, normOfLength, l.at, l.end, l.idf, k1, false, below);
+          continue;
+        }
+        // stand-ins keep their best per unit, then the best is added
         for (const l of lists) l.at = out.accumulate(ids, tfs, lens, normOfLength, l.at, l.end, l.idf, k1, true, below);
         out.endWord();
-        if (below >= this.units) break;
       }
+      if (below >= this.units) break;
     }
     return out;
   }
@@ -422,7 +424,7 @@ export class Bm25Index {
   }
 }
 
-/** Units per block of a question word's stand-ins in {@link Bm25Index.score}: two 8-byte slots each, 512 KB. */
+/** Units per block of {@link Bm25Index.score}: two 8-byte slots each, 512 KB. */
 const BLOCK = 32_768;
 
 /** First index in the sorted range a[from .. to) whose value is ≥ x. */

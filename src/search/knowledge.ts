@@ -187,6 +187,22 @@ export function assembleKnowledge(articles: Article[], analyses: readonly Articl
   const titleTerms: string[][] = [];
   const articleSentences: Array<[number, number]> = [];
   const forms = new Map<string, Map<string, number>>();
+  // one string object per distinct value in the facts: names, keys, figures and phrases recur across
+  // sentences and articles ("Trump", "person:trump", "on Thursday"), each otherwise a copy of its own
+  const strings = new Map<string, string>();
+  const intern = (list: readonly object[]) => {
+    for (const item of list) {
+      if (Object.isFrozen(item)) continue;
+      const record = item as Record<string, unknown>;
+      for (const key in record) {
+        const value = record[key];
+        if (typeof value !== 'string') continue;
+        const known = strings.get(value);
+        if (known === undefined) strings.set(value, value);
+        else record[key] = known;
+      }
+    }
+  };
   let cursor = 0;
   articles.forEach((article, i) => {
     const analysis = analyses[i]!;
@@ -219,6 +235,11 @@ export function assembleKnowledge(articles: Article[], analyses: readonly Articl
       if (!f.attributions.length) f.attributions = NONE;
       if (!f.dates.length) f.dates = NONE;
       if (!f.entities.length) f.entities = NONE;
+      intern(f.numbers);
+      intern(f.quotes);
+      intern(f.attributions);
+      intern(f.dates);
+      intern(f.entities);
       facts.push(f);
     }
     articleSentences[article.id] = [firstOfArticle, sentences.length];

@@ -1,7 +1,7 @@
 /**
  * A sentence's wink analysis (tokens with part of speech, lemma and stem; wink's entities) kept in a
  * compact string, written once at indexing so that the ranker does not run wink again on every
- * candidate of every question. About six characters per token; plain text, so it can be saved with
+ * candidate of every question. About four characters per token; plain text, so it can be saved with
  * the rest of an article's analysis.
  *
  * What is not stored is derived from the sentence text on reading: token and entity text are slices of
@@ -9,15 +9,17 @@
  * sentence on its own (wink analyses sentence by sentence; checked on every sentence of the shared
  * corpora); a sentence that cannot be encoded is stored as null and re-analysed when needed.
  *
- * Layout: a version letter, then per token `gap len POS LEMMA STEM`, then `|`, then per entity
- * `TYPE start len`. Numbers below 64 are one character ('0' + n), larger ones `{base36}`. POS and TYPE
- * are one letter from a fixed list, or `!` and a length-prefixed literal. LEMMA is `.` when equal to the
- * token's norm, else the length of the prefix it shares with the norm, the length of the rest, and the
- * rest; STEM likewise relative to the lemma.
+ * Layout: a version letter, then per token `SPAN POS LEMMA STEM`, then `|`, then per entity
+ * `TYPE start len`. Numbers below 64 are one character ('0' + n), larger ones `{base36}`. SPAN is one
+ * character for a token of fewer than 38 characters after at most one space (`'0' + 38 · gap + len`),
+ * else `~`, the gap and the length. POS and TYPE are one letter from a fixed list, or `!` and a
+ * length-prefixed literal. LEMMA is `.` when equal to the token's norm, else written relative to the
+ * norm, and STEM relative to the lemma: one character (`'0' + k`) when it is the base's first k
+ * characters, else `~`, k, the length of the rest, and the rest.
  */
 import { fold, type AnalysedSentence, type EntitySpan, type Token } from '../text/analyse.js';
 
-const VERSION = 'a';
+const VERSION = 'b';
 const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
 const ENTITY_TYPES = ['DATE', 'TIME', 'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT', 'DURATION', 'EMAIL', 'URL', 'HASHTAG', 'MENTION', 'EMOJI', 'EMOTICON'];
 const ZERO = 48; // '0'
@@ -32,12 +34,21 @@ function label(value: string, list: readonly string[]): string {
   return i >= 0 ? String.fromCharCode(65 + i) : `!${num(value.length)}${value}`;
 }
 
-/** `base`'s shared prefix length, the rest's length, and the rest. */
+const ESCAPE = '~';
+/** Token span in one character: gap 0 or 1, length below this. */
+const SHORT = 38;
+
+/** `value` written relative to `base`: the length of the prefix they share, then the rest. */
 function relative(value: string, base: string): string {
   let k = 0;
   const max = Math.min(value.length, base.length);
   while (k < max && value.charCodeAt(k) === base.charCodeAt(k)) k++;
-  return num(k) + num(value.length - k) + value.slice(k);
+  if (k === value.length && k < SMALL) return num(k);
+  return ESCAPE + num(k) + num(value.length - k) + value.slice(k);
+}
+
+function span(gap: number, length: number): string {
+  return gap <= 1 && length < SHORT ? String.fromCharCode(ZERO + gap * SHORT + length) : ESCAPE + num(gap) + num(length);
 }
 
 /** The compact form of an analysed sentence, or null when its tokens are not slices of its text. */
@@ -47,10 +58,9 @@ export function encodeSentence(s: AnalysedSentence): string | null {
   const out: string[] = [VERSION];
   let prev = 0;
   for (const t of s.tokens) {
+    // a token's norm is fold(text) (analyse.ts), so it is not stored: reading folds the text again
     if (t.start < prev || t.end < t.start || t.end > text.length || text.slice(t.start, t.end) !== t.text) return null;
-    const norm = fold(t.text);
-    if (norm !== t.norm) return null;
-    out.push(num(t.start - prev), num(t.end - t.start), label(t.pos, POS_TAGS), t.lemma === norm ? '.' : relative(t.lemma, norm), relative(t.stem, t.lemma));
+    out.push(span(t.start - prev, t.end - t.start), label(t.pos, POS_TAGS), t.lemma === t.norm ? '.' : relative(t.lemma, t.norm), relative(t.stem, t.lemma));
     prev = t.end;
   }
   out.push('|');
@@ -92,6 +102,11 @@ function readLabel(code: string, list: readonly string[]): string {
 }
 
 function readRelative(code: string, base: string): string {
+  if (code.charCodeAt(at) !== 126) {
+    const k = readNum(code);
+    return k === base.length ? base : base.slice(0, k);
+  }
+  at++;
   const k = readNum(code);
   const len = readNum(code);
   const head = k === base.length ? base : base.slice(0, k);
@@ -108,8 +123,19 @@ export function decodeSentence(text: string, code: string): AnalysedSentence | n
   let prev = 0;
   const n = code.length;
   while (at < n && code.charCodeAt(at) !== 124) {
-    const start = prev + readNum(code);
-    const end = start + readNum(code);
+    let start: number;
+    let end: number;
+    const c = code.charCodeAt(at);
+    if (c !== 126) {
+      at++;
+      const gap = c - ZERO >= SHORT ? 1 : 0;
+      start = prev + gap;
+      end = start + c - ZERO - gap * SHORT;
+    } else {
+      at++;
+      start = prev + readNum(code);
+      end = start + readNum(code);
+    }
     const pos = readLabel(code, POS_TAGS);
     const tokenText = text.slice(start, end);
     const norm = foldCached(tokenText);
