@@ -8,6 +8,7 @@ import { CorpusError, loadCorpus, parseArticle } from '../src/corpus/load.js';
 import { normaliseDate } from '../src/corpus/metadata.js';
 import { formatReport } from '../src/corpus/report.js';
 import type { Article, LoadResult } from '../src/types.js';
+import { buildParagraphs, splitLines } from '../src/corpus/paragraphs.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
@@ -249,6 +250,14 @@ describe('corpus: SQuAD evaluation corpus', () => {
     const oxygen = result.articles.find((a) => a.file === 'Oxygen.txt');
     const joined = oxygen?.paragraphs.find((p) => p.text.includes('aluminium (aluminium oxide Al 2O 3, in bauxite and corundum)'));
     expect(joined?.text).to.match(/^Oxygen is present in the atmosphere/);
+    // "… partial pressure of O" + "2 in the breathing gas": the subscript of a symbol, not a new sentence
+    expect(oxygen?.paragraphs.filter((p) => /^2 \p{Ll}/u.test(p.text)).map((p) => p.text)).to.deep.equal([]);
+    expect(oxygen?.paragraphs.some((p) => p.text.includes('Increased O 2 concentration in the lungs'))).to.equal(true);
+  });
+
+  it('still starts a new paragraph at a line that opens with a number after a headline', () => {
+    const lines = splitLines('Prisoners Freed At The Border\n14 nationals were released on Thursday.');
+    expect(buildParagraphs(lines)).to.have.length(2);
   });
 });
 

@@ -100,7 +100,9 @@ function isHardWrapped(lines: Line[]): boolean {
  */
 export function continues(line: Line, next: Line): boolean {
   if (endsSentence(line.text) || /[:;]$/.test(line.text) || isBullet(next.text) || next.block !== line.block) return false;
-  // a digit carries on only when glued to what follows ("2O", "2)"), unlike a new sentence ("14 nationals")
+  // a digit carries on only when glued to what follows ("2O", "2)"), unlike a new sentence ("14 nationals"),
+  // or when it is the subscript of an element symbol the line ends with ("… of O" + "2 in the blood")
+  if (/(?:^|[\s(])[A-Z][a-z]?$/.test(line.text) && /^\d\s+\p{Ll}/u.test(next.text)) return true;
   return /^(?:[\p{Ll})\]},.;:]|\d+[^\s\d])/u.test(next.text);
 }
 
