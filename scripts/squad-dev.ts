@@ -1,6 +1,6 @@
 // Dev harness: ranks SQuAD questions in-process (no spawn) for fast iteration on ranking.
 import { wordVectors } from '../src/text/embeddings.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseQuestion } from '../src/answer/question.js';
 import { correctSpelling, queryTerms } from '../src/answer/query.js';
 import { loadKnowledge } from './dev-corpus.js';
@@ -19,6 +19,7 @@ let right = 0;
 const byKind = new Map<string, [number, number]>();
 t = Date.now();
 const fails: string[] = [];
+const flags: string[] = [];
 for (const q of qs) {
   const pq = correctSpelling(k, parseQuestion(q.q), wordVectors());
   const query = queryTerms(k, pq, wordVectors());
@@ -26,6 +27,7 @@ for (const q of qs) {
   const text = r ? fold(k.sentences[r.sentenceId]!.text) : '';
   const ok = q.answers.some((g) => text.includes(fold(g)));
   const gold = ok ? '' : (k.sentences.find((s) => q.answers.some((g) => fold(s.text).includes(fold(g))))?.text ?? '-').slice(0, 150);
+  flags.push(`${ok ? 1 : 0}\t${q.q}\t${text.slice(0, 120)}`);
   if (ok) right++;
   else fails.push(`${pq.kind} | ${q.q} | ${q.answers[0]}\n   GOT ${text.slice(0, 150)}\n   GOLD ${gold}`);
   const e = byKind.get(pq.kind) ?? [0, 0];
@@ -34,4 +36,5 @@ for (const q of qs) {
 }
 console.log(`top1 ${(100 * right / qs.length).toFixed(1)}% of ${qs.length}, ${((Date.now() - t) / qs.length).toFixed(2)} ms/q`);
 console.log([...byKind].map(([k2, [a, b]]) => `${k2}: ${a}/${b}`).join('  '));
+if (process.env.OUT) writeFileSync(process.env.OUT, flags.join('\n'));
 if (process.argv[3]) for (const f of fails.slice(0, Number(process.argv[3]))) console.log(f);

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyseParagraph } from '../src/text/analyse.js';
-import { referringSubject } from '../src/answer/features.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { candidateFeatures, questionContext, questionHead, referringSubject } from '../src/answer/features.js';
+import { rankForQuestion } from '../src/answer/answer.js';
+import { Engine } from '../src/engine.js';
+import type { Knowledge } from '../src/search/knowledge.js';
+import { wordVectors } from '../src/text/embeddings.js';
 import { measuredBy, parseQuestion } from '../src/answer/question.js';
 import { countedWords } from '../src/answer/agreement.js';
 
@@ -47,5 +53,64 @@ describe('reference: measures counted under another word', () => {
     expect(measuredBy('Population')).to.include('people');
     expect(measuredBy('prisoners')).to.deep.equal([]);
     expect(countedWords(parseQuestion('What is the population of the country?'))).to.include.members(['population', 'people']);
+  });
+});
+
+describe('reference: whom "he" and "it" can stand for', () => {
+  let dir: string;
+  let k: Knowledge;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'pronoun-test-'));
+    await writeFile(
+      path.join(dir, 'council.txt'),
+      [
+        '---',
+        'title: Council vote',
+        'outlet: Test Times',
+        'published: 2024-03-01',
+        '---',
+        'Mayor Anna Berg met officials of the Northfield Harbour Authority in Lisbon on Monday. He said the budget vote would pass next week.',
+        '',
+        'The Northfield Harbour Authority approved a new pier in March. It said the pier would open in 2026.',
+      ].join('\n'),
+    );
+    k = (await Engine.load(dir, { cache: false })).knowledge;
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /** The reference credit a sentence gets for the question. */
+  const antecedent = (question: string, start: string) => {
+    const c = rankForQuestion(k, question, wordVectors()).pool.find((x) => k.sentences[x.sentenceId]!.text.startsWith(start));
+    expect(c, start).to.not.equal(undefined);
+    return c!.features.antecedent;
+  };
+
+  it('lets "he" stand for the person named before, not for an organisation', () => {
+    expect(antecedent('What did Anna Berg say about the budget vote?', 'He said')).to.be.greaterThan(0);
+    expect(antecedent('What did the Northfield Harbour Authority say about the budget vote?', 'He said')).to.equal(0);
+  });
+
+  it('lets "it" stand for the organisation named before', () => {
+    expect(antecedent('When will the Northfield Harbour Authority pier open?', 'It said')).to.be.greaterThan(0);
+  });
+});
+
+describe('question head: the sort of thing a what/which question asks for', () => {
+  it('is the last noun after the question word, or after "the name of"', () => {
+    expect(questionHead(parseQuestion('Which NFL team won Super Bowl 50?'))).to.equal('team');
+    expect(questionHead(parseQuestion('What was the name of the stadium in Miami?'))).to.equal('stadium');
+    expect(questionHead(parseQuestion('What kind of company is Sky UK Limited?'))).to.equal('company');
+    expect(questionHead(parseQuestion('Who won the vote?'))).to.equal(null);
+  });
+
+  it('finds a name next to a word for that sort of thing in a real sentence', () => {
+    const q = parseQuestion('What venue did Super Bowl 50 take place in?');
+    const ctx = questionContext(q, () => 1);
+    const gold = sentenceStarting('../shared/eval/squad/corpus/Super_Bowl_50.txt', 'The game was played on February 7, 2016');
+    const other = sentenceStarting('../shared/eval/squad/corpus/Super_Bowl_50.txt', 'The Broncos took an early lead');
+    const first = { bm25: 1, paragraph: 1, neighbour: 0, rank: 0, title: 0, coverage: 0, position: 0, paragraphCoverage: 0, windowCoverage: 0, localCoverage: 0, localWindow: 0, paragraphLocal: 0, paragraphSoft: 0 };
+    const terms = (s: typeof gold) => s.tokens.map((t) => t.stem);
+    expect(candidateFeatures(ctx, gold, terms(gold), first, wordVectors()).headName).to.equal(1);
+    expect(candidateFeatures(ctx, other, terms(other), first, wordVectors()).headName).to.equal(0);
   });
 });

@@ -57,6 +57,10 @@ export const FEATURE_NAMES = [
   'antecedent',
   'destination',
   'verbMatch',
+  'headFresh',
+  'headName',
+  'numberMatch',
+  'rareMatch',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -109,6 +113,44 @@ export interface QuestionContext {
   names: string[];
   /** Folded quoted phrase of the question, if any. */
   quoted: string | null;
+  /** Lemma of the noun naming the sort of thing a what/which question asks for ("what *venue*"). */
+  head: string | null;
+  /** Numbers written in the question ("caught 76 passes"), folded. */
+  numbers: string[];
+  /** The highest IDF among the question's words. */
+  maxIdf: number;
+}
+
+/** Nouns that stand before the real head: "what *kind of* music", "the *name of* the stadium". */
+const HEAD_OF = /^(kind|type|sort|form|name|names|part|piece|group|example|one|member|variety|style|category|term|word|title)$/;
+
+/**
+ * The noun naming what a what/which question asks for: the last noun of the words after the question
+ * word ("which NFL *team*", "what *venue*"), or after "what is the" ("what was the *name* of the
+ * *stadium*" → stadium). Null for other questions.
+ */
+export function questionHead(q: ParsedQuestion): string | null {
+  if (q.kind !== 'what' && q.kind !== 'which' && q.kind !== 'other') return null;
+  const tokens = q.tokens;
+  const wh = tokens.findIndex((t) => t.norm === 'what' || t.norm === 'which');
+  if (wh < 0) return null;
+  let i = wh + 1;
+  // "what is the …", "what are some …"
+  if (tokens[i]?.pos === 'AUX' && /^(is|was|are|were)$/.test(tokens[i]!.norm)) {
+    i++;
+    while (tokens[i] && (tokens[i]!.pos === 'DET' || /^(some|one|two|three)$/.test(tokens[i]!.norm))) i++;
+  }
+  let head: string | null = null;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'NOUN') head = t.lemma.toLowerCase();
+    else if (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    else if (t.norm === 'of' && head && HEAD_OF.test(head)) {
+      head = null;
+      while (tokens[i + 1] && tokens[i + 1]!.pos === 'DET') i++;
+    } else break;
+  }
+  return head && !HEAD_OF.test(head) ? head : null;
 }
 
 export function questionContext(q: ParsedQuestion, idf: (term: string) => number): QuestionContext {
@@ -122,7 +164,10 @@ export function questionContext(q: ParsedQuestion, idf: (term: string) => number
   const verbs = q.verbs.filter((v) => !LIGHT_VERBS.has(v));
   const names = q.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').map((t) => t.norm.replace(/'s$/, ''));
   const quoted = q.quoted ? fold(q.quoted).replace(/\s+/g, ' ').trim() : null;
-  return { q, asked, words, totalIdf, bigrams, focus, counted, verbs, names, quoted };
+  const head = questionHead(q);
+  const numbers = q.tokens.filter((t) => t.pos === 'NUM' && /\d/.test(t.text)).map((t) => t.norm);
+  const maxIdf = words.reduce((m, w) => Math.max(m, w.idf), 0);
+  return { q, asked, words, totalIdf, bigrams, focus, counted, verbs, names, quoted, head, numbers, maxIdf };
 }
 
 /** The feature vector of one candidate sentence. */
@@ -239,6 +284,25 @@ export function candidateFeatures(
   let antecedent = 0;
   for (const w of ctx.words) if (referred.includes(w.term)) antecedent += w.idf;
 
+  // the sort of thing asked for, named fresh in the sentence ("what venue" → "stadium"), and a name
+  // standing next to a word for it ("at Levi's Stadium", "networks CBS and NBC")
+  let headFresh = 0;
+  let headName = 0;
+  if (ctx.head && vectors) {
+    const near = (t: (typeof content)[number]) => (t.pos === 'NOUN' || t.pos === 'PROPN') && (t.lemma.toLowerCase() === ctx.head || vectors.similarity(ctx.head!, t.lemma.toLowerCase()) >= 0.5);
+    content.forEach((t, i) => {
+      if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return;
+      const fresh = !asked.has(t.norm);
+      if (fresh) headFresh = Math.max(headFresh, t.lemma.toLowerCase() === ctx.head ? 1 : vectors.similarity(ctx.head!, t.lemma.toLowerCase()));
+      if (!headName && fresh && t.pos === 'PROPN') {
+        for (let j = Math.max(0, i - 3); j <= Math.min(content.length - 1, i + 3); j++) if (j !== i && near(content[j]!)) headName = 1;
+              }
+    });
+  }
+  const numberMatch = ctx.numbers.length ? ctx.numbers.filter((n) => content.some((t) => t.norm === n)).length / ctx.numbers.length : 0;
+  let rare = 0;
+  for (const w of ctx.words) if (termSet.has(w.term) || referred.includes(w.term)) rare = Math.max(rare, w.idf);
+
   let bigram = 0;
   for (let i = 1; i < terms.length; i++) if (ctx.bigrams.has(`${terms[i - 1]} ${terms[i]}`)) bigram++;
 
@@ -285,6 +349,10 @@ export function candidateFeatures(
     paragraphSoft: first.paragraphSoft,
     antecedent: antecedent / ctx.totalIdf,
     verbMatch,
+    headFresh: Math.max(0, headFresh - 0.3) / 0.7,
+    headName,
+    numberMatch,
+    rareMatch: ctx.maxIdf ? rare / ctx.maxIdf : 0,
     destination: q.kind === 'where' && ctx.verbs.some((v) => MOTION_VERBS.has(v)) && toPlace(sentence, facts, asked) ? 1 : 0,
   };
 }

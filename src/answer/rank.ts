@@ -10,6 +10,7 @@ import { DOT_SCALE, wordVectors, type WordTable, type WordVectors } from '../tex
 import { wordClassOf, type WordClass } from '../text/synonyms.js';
 import type { WeightedTerm } from '../search/bm25.js';
 import type { Knowledge } from '../search/knowledge.js';
+import type { SentenceFacts } from '../types.js';
 import { decodeSentence } from '../search/tokens.js';
 import { similarityRow } from './query.js';
 import type { ParsedQuestion } from './question.js';
@@ -391,6 +392,21 @@ export function firstStage(k: Knowledge, query: readonly WeightedTerm[], size: n
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
+/** Whom an opening pronoun stands for: a person ("he", "her"), a thing ("it"), either ("they"). */
+function personalPronoun(sentence: AnalysedSentence): 'person' | 'thing' | 'either' {
+  const first = sentence.tokens.find((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE')?.norm ?? '';
+  return /^(he|she|his|her|him)$/.test(first) ? 'person' : /^(it|its)$/.test(first) ? 'thing' : 'either';
+}
+
+/** The kind of name (person, place, organisation) each word of a sentence's names belongs to, by stem. */
+function namedKinds(sentence: AnalysedSentence, facts: SentenceFacts | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of facts?.entities ?? []) {
+    for (const t of sentence.tokens) if (t.start >= e.start && t.end <= e.start + e.text.length) out.set(t.stem, e.kind);
+  }
+  return out;
+}
+
 /** Candidates with their features, best first by the first stage; for ranking and for calibration. */
 export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[], size: number = RANK_SETTINGS.rerank): RankedSentence[] {
   const first = firstStage(k, query, size);
@@ -430,7 +446,12 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
       marks.ofSentences(k, [c.id - 1]);
       const before = (term: string) => marks.has(k.vocabulary.lookup(term));
       if (!subject.slice(0, -1).some(before)) {
-        referredTerms = ctx.words.filter((w) => w.name && before(w.term)).map((w) => w.term);
+        // "he"/"she" stand for a person named before, "it" for anything but a person
+        const pronoun = subject.length ? null : personalPronoun(analysed);
+        const named = pronoun && pronoun !== 'either' ? namedKinds(analysisOf(k, c.id - 1), k.facts[c.id - 1]) : null;
+        const kind = (term: string) => named?.get(term);
+        const fits = (term: string) => !named || (pronoun === 'person' ? kind(term) !== 'place' && kind(term) !== 'organisation' : kind(term) !== 'person');
+        referredTerms = ctx.words.filter((w) => w.name && before(w.term) && fits(w.term)).map((w) => w.term);
         referred = referredTerms.map((t) => k.vocabulary.lookup(t));
       }
     }
