@@ -167,7 +167,7 @@ export function render(run: SavedRun): string {
     corpusRows.push([fmtInt(c.articles), `${fmtInt(c.paragraphs)} (${fmtInt(c.distinctParagraphs)})`, fmtInt(c.sentences), `${mb(c.bytes)} MB`, fmtInt(engine?.units), fmtInt(engine?.vocabulary)]);
   }
   const rows: string[][] = [['articles', 'system', 'load + index (cold)', 'start from saved index', 'peak RSS (cold / saved index)', 'index on disk', 'questions', 'first', 'p50', 'p99', 'top-1 accuracy']];
-  const phaseRows: string[][] = [['articles', 'run', 'total', 'list, read, hash files', 'restore saved entries', 'parse + analyse', 'save index', 'assemble (ids, BM25)', 'names, vectors', 'files reused / analysed', 'same top answer as cold']];
+  const phaseRows: string[][] = [['articles', 'run', 'total', 'list, read, hash files', 'restore saved entries (or the saved assembled index)', 'parse + analyse', 'save index', 'assemble (ids, BM25, name groups)', 'word vectors', 'files reused / analysed', 'same top answer as cold']];
   for (const r of reports) {
     for (const s of r.systems) {
       const size = fmtInt(r.size);

@@ -9,9 +9,9 @@ import { citedFact, outletCount, sourceOf } from './answer/sources.js';
 import { statementOverlap } from './answer/agreement.js';
 import type { Answer, CitedFact, Conflict } from './answer/types.js';
 import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/indexCache.js';
-import { findNames, groupNames, nameKeyOf, withGroupKeys } from './facts/names.js';
+import { findNames, nameKeyOf } from './facts/names.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
-import { assembleKnowledge, type Knowledge } from './search/knowledge.js';
+import type { Knowledge } from './search/knowledge.js';
 import { wordVectors, type WordVectors } from './text/embeddings.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
 
@@ -123,9 +123,8 @@ export class Engine {
     /** What the load did with the saved index: files reused, analysed, removed, damaged; where; how long. */
     readonly cacheReport: CacheReport,
   ) {
-    const mentions = k.facts.flatMap((f) => f.entities.map((mention) => ({ sentenceId: f.sentenceId, mention })));
-    this.groups = groupNames(mentions);
-    for (const f of k.facts) f.entities = withGroupKeys(f.entities, this.groups);
+    // grouped while indexing (the facts' entities carry the group keys), and saved with the index
+    this.groups = k.groups;
   }
 
   /**
@@ -135,12 +134,10 @@ export class Engine {
   static async load(dir: string, options: EngineOptions & { clock?: () => number } = {}): Promise<Engine> {
     const started = performance.now();
     const logger = options.logger ?? fallbackLogger();
-    const { load, analyses, report } = await loadIndexedCorpus(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, logger });
+    const { load, knowledge, report } = await loadIndexedCorpus(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, logger });
     const t = performance.now();
-    const k = assembleKnowledge(load.articles, analyses);
-    report.phases.assemble = performance.now() - t;
-    const engine = new Engine(load.root, load.problems, k, vectorsOrNull(), options.clock ?? (() => performance.now()), report);
-    report.phases.engine = performance.now() - t - report.phases.assemble;
+    const engine = new Engine(load.root, load.problems, knowledge, vectorsOrNull(), options.clock ?? (() => performance.now()), report);
+    report.phases.engine = performance.now() - t;
     report.ms = performance.now() - started;
     logger.info('corpus loaded', { corpus: load.root, articles: load.articles.length, problems: load.problems.length, ...cacheLogFields(report) });
     return engine;
@@ -152,7 +149,8 @@ export class Engine {
   }
 
   stats(): EngineStats {
-    const facts = this.k.facts.reduce((n, f) => n + f.numbers.length + f.quotes.length + f.dates.length + f.attributions.length, 0);
+    let facts = 0;
+    for (let id = 0; id < this.k.facts.size; id++) facts += this.k.facts.count(id);
     return { articles: this.k.articles.length, outlets: outletCount(this.k), sentences: this.k.sentences.length, facts };
   }
 
@@ -264,10 +262,7 @@ export class Engine {
     return this.k.articles.map((a) => {
       const [first, end] = this.k.articleSentences[a.id] ?? [0, 0];
       const ids = Array.from({ length: end - first }, (_, i) => first + i);
-      const facts = ids.reduce((n, id) => {
-        const f = this.k.facts[id]!;
-        return n + f.numbers.length + f.quotes.length + f.dates.length + f.attributions.length;
-      }, 0);
+      const facts = ids.reduce((n, id) => n + this.k.facts.count(id), 0);
       return {
         file: a.file,
         outlet: a.meta.outlet ?? null,

@@ -9,6 +9,7 @@ import { ask } from './support/askCli.js';
 import { decodeValue, encodeValue, jsonSafe } from '../src/cache/codec.js';
 import { codeFingerprint } from '../src/cache/fingerprint.js';
 import { CACHE_DIR_ENV, CACHE_FOLDER, fallbackLocation } from '../src/cache/indexCache.js';
+import { SNAPSHOT_ENTRY } from '../src/cache/knowledgeSnapshot.js';
 import { openPack, PACK_FILE, PackWriter } from '../src/cache/pack.js';
 import { articleFacts } from '../src/cache/record.js';
 import { loadCorpus } from '../src/corpus/load.js';
@@ -83,11 +84,11 @@ describe('saved index', function () {
   describe('reuse', () => {
     it('the first load analyses every file and saves the index next to the corpus; the second reuses every file', async () => {
       const first = await load();
-      expect(first.cacheReport).to.include({ location: path.join(dir, CACHE_FOLDER), found: 'missing', reused: 0, analysed: 5, removed: 0, corrupt: 0, saved: true });
+      expect(first.cacheReport).to.include({ location: path.join(dir, CACHE_FOLDER), found: 'missing', reused: 0, analysed: 5, removed: 0, corrupt: 0, saved: true, assembled: 'built' });
       expect(first.cacheReport.bytes).to.equal((await stat(packOf(dir))).size);
 
       const second = await load();
-      expect(second.cacheReport).to.include({ found: 'used', reused: 5, analysed: 0, changed: 0, removed: 0, corrupt: 0, saved: false });
+      expect(second.cacheReport).to.include({ found: 'used', reused: 5, analysed: 0, changed: 0, removed: 0, corrupt: 0, saved: false, assembled: 'restored' });
       expect(second.cacheReport.bytes).to.equal(first.cacheReport.bytes);
       expect(second.cacheReport.warnings).to.deep.equal([]);
     });
@@ -113,7 +114,7 @@ describe('saved index', function () {
       expect(k.sentenceIndex).to.deep.equal(reference.sentenceIndex);
       expect(k.paragraphIndex).to.deep.equal(reference.paragraphIndex);
       // the engine adds name-group keys to the entities; everything else of the facts is as extracted
-      const strip = (facts: typeof k.facts) => facts.map((f) => ({ ...f, entities: f.entities.map(({ key: _key, ...e }) => e) }));
+      const strip = (facts: typeof k.facts) => [...facts].map((f) => ({ ...f, entities: f.entities.map(({ key: _key, ...e }) => e) }));
       expect(strip(k.facts)).to.deep.equal(strip(reference.facts));
     });
 
@@ -156,33 +157,38 @@ describe('saved index', function () {
       expect(text).to.include(before);
       await writeFile(file, text.replace(before, after));
       const engine = await load();
-      expect(engine.cacheReport).to.include({ found: 'used', reused: 4, analysed: 1, changed: 1, removed: 0, corrupt: 0, saved: true });
+      expect(engine.cacheReport).to.include({ found: 'used', reused: 4, analysed: 1, changed: 1, removed: 0, corrupt: 0, saved: true, assembled: 'built' });
       expect(engine.ask('How many beekeepers were released?').facts[0]?.text).to.include('417 beekeepers');
       expect(snapshot(engine)).to.equal(snapshot(await cold()));
       // and the new text is what is saved
       const again = await load();
-      expect(again.cacheReport).to.include({ reused: 5, analysed: 0, saved: false });
+      expect(again.cacheReport).to.include({ reused: 5, analysed: 0, saved: false, assembled: 'restored' });
       expect(snapshot(again)).to.equal(snapshot(engine));
+      expect(again.ask('How many beekeepers were released?').facts[0]?.text).to.include('417 beekeepers');
     });
 
     it('an added file is analysed, the others reused', async () => {
       await load();
       await cp(path.join(flynnDir, 'fox-news.txt'), path.join(dir, 'sub', 'fox-news.txt'), { recursive: true });
       const engine = await load();
-      expect(engine.cacheReport).to.include({ reused: 5, analysed: 1, changed: 0, removed: 0, saved: true });
+      expect(engine.cacheReport).to.include({ reused: 5, analysed: 1, changed: 0, removed: 0, saved: true, assembled: 'built' });
       expect(engine.sources().map((s) => s.file)).to.include('sub/fox-news.txt');
       expect(snapshot(engine)).to.equal(snapshot(await cold()));
+      const again = await load();
+      expect(again.cacheReport).to.include({ reused: 6, analysed: 0, saved: false, assembled: 'restored' });
+      expect(snapshot(again)).to.equal(snapshot(engine));
     });
 
     it('a removed file is dropped from the saved index', async () => {
       await load();
       await rm(path.join(dir, edited));
       const engine = await load();
-      expect(engine.cacheReport).to.include({ reused: 4, analysed: 0, removed: 1, saved: true });
+      expect(engine.cacheReport).to.include({ reused: 4, analysed: 0, removed: 1, saved: true, assembled: 'built' });
       expect(engine.sources().map((s) => s.file)).to.not.include(edited);
       expect(snapshot(engine)).to.equal(snapshot(await cold()));
       const again = await load();
-      expect(again.cacheReport).to.include({ reused: 4, analysed: 0, removed: 0, saved: false });
+      expect(again.cacheReport).to.include({ reused: 4, analysed: 0, removed: 0, saved: false, assembled: 'restored' });
+      expect(snapshot(again)).to.equal(snapshot(engine));
     });
 
     it('an index saved by other code (another fingerprint) is stale: rebuilt, not reused', async () => {
@@ -224,7 +230,7 @@ describe('saved index', function () {
 
   describe('corruption', () => {
     /** Damages the saved index with `damage`, then expects a load that notices, rebuilds and answers as a cold load. */
-    async function expectRebuilt(damage: (pack: string) => Promise<void>, expected: Record<string, unknown>): Promise<void> {
+    async function expectRebuilt(damage: (pack: string) => Promise<unknown>, expected: Record<string, unknown>, files = 5): Promise<void> {
       await load();
       await damage(packOf(dir));
       lines.length = 0;
@@ -234,7 +240,7 @@ describe('saved index', function () {
       expect(lines.some((l) => /\bwarn\b/.test(l))).to.equal(true);
       expect(snapshot(engine)).to.equal(snapshot(await cold()));
       const again = await load();
-      expect(again.cacheReport).to.include({ found: 'used', reused: 5, analysed: 0, corrupt: 0, saved: false });
+      expect(again.cacheReport).to.include({ found: 'used', reused: files, analysed: 0, corrupt: 0, saved: false, assembled: 'restored' });
       expect(snapshot(again)).to.equal(snapshot(engine));
     }
 
@@ -262,23 +268,43 @@ describe('saved index', function () {
       );
     });
 
-    it('a flipped byte in one entry: only that file is analysed again', async () => {
+    /** Flips a byte in the middle of the pack entry `pick` chooses; returns the entry's name. */
+    async function flipByteOf(pack: string, pick: (files: string[]) => string): Promise<string> {
+      const opened = openPack(pack, codeFingerprint());
+      if (!opened.ok) throw new Error(opened.detail);
+      const entry = opened.pack.entries.get(pick([...opened.pack.entries.keys()]))!;
+      opened.pack.close();
+      const bytes = await readFile(pack);
+      const at = entry.offset + Math.floor(entry.length / 2);
+      bytes[at] = bytes[at]! ^ 0x01;
+      await writeFile(pack, bytes);
+      return entry.file;
+    }
+
+    it('a flipped byte in one file entry, met when the assembled index is rebuilt (a file was added): only that file is analysed again', async () => {
       let damaged = '';
       await expectRebuilt(
         async (pack) => {
-          const opened = openPack(pack, codeFingerprint());
-          if (!opened.ok) throw new Error(opened.detail);
-          const entry = [...opened.pack.entries.values()][2]!;
-          opened.pack.close();
-          damaged = entry.file;
-          const bytes = await readFile(pack);
-          const at = entry.offset + Math.floor(entry.length / 2);
-          bytes[at] = bytes[at]! ^ 0x01;
-          await writeFile(pack, bytes);
+          damaged = await flipByteOf(pack, (files) => files.filter((f) => f !== SNAPSHOT_ENTRY)[2]!);
+          await cp(path.join(flynnDir, 'fox-news.txt'), path.join(dir, 'sub', 'fox-news.txt'), { recursive: true });
         },
-        { found: 'used', reused: 4, analysed: 1, corrupt: 1 },
+        { found: 'used', reused: 4, analysed: 2, corrupt: 1, assembled: 'built' },
+        6,
       );
       expect(lines.some((l) => l.includes(damaged))).to.equal(true);
+    });
+
+    it('a flipped byte in the saved assembled index: assembled again from the file entries, no file analysed', async () => {
+      await expectRebuilt((pack) => flipByteOf(pack, () => SNAPSHOT_ENTRY), { found: 'used', reused: 5, analysed: 0, corrupt: 0, assembled: 'built' });
+      expect(lines.some((l) => /warn.*assembled index is damaged/.test(l))).to.equal(true);
+    });
+
+    it('a flipped byte in a file entry while nothing changed: the assembled index is used, the entry is not read', async () => {
+      await load();
+      await flipByteOf(packOf(dir), (files) => files.filter((f) => f !== SNAPSHOT_ENTRY)[1]!);
+      const engine = await load();
+      expect(engine.cacheReport).to.include({ found: 'used', reused: 5, analysed: 0, corrupt: 0, assembled: 'restored', saved: false });
+      expect(snapshot(engine)).to.equal(snapshot(await cold()));
     });
 
     it('an index that cannot be read (a folder in its place) does not stop the load', async () => {

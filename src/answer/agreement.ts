@@ -106,7 +106,7 @@ const NUMERIC_SORTS = new Set<AnswerSort>(['count', 'money', 'percent', 'age', '
  * as comparable keys; empty when it gives none (then it can agree, but not disagree).
  */
 export function answerValues(k: Knowledge, q: ParsedQuestion, sentenceId: number, vectors: WordVectors | null): AnswerValues {
-  const facts = k.facts[sentenceId];
+  const facts = k.facts.get(sentenceId);
   const out: AnswerValues = new Set<string>();
   if (!facts) return out;
   const asked = new Set(q.tokens.map((t) => t.norm));

@@ -260,7 +260,7 @@ function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: Questio
 /** The sentence's wink analysis: from the index when it holds it, else computed again. */
 function analysisOf(k: Knowledge, id: number): AnalysedSentence {
   const text = k.sentences[id]!.text;
-  const code = k.sentenceTokens[id];
+  const code = k.sentenceTokens.get(id);
   return (code ? decodeSentence(text, code) : null) ?? analyseParagraph(text)[0] ?? { text, start: 0, tokens: [], entities: [] };
 }
 
@@ -448,7 +448,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
       if (!subject.slice(0, -1).some(before)) {
         // "he"/"she" stand for a person named before, "it" for anything but a person
         const pronoun = subject.length ? null : personalPronoun(analysed);
-        const named = pronoun && pronoun !== 'either' ? namedKinds(analysisOf(k, c.id - 1), k.facts[c.id - 1]) : null;
+        const named = pronoun && pronoun !== 'either' ? namedKinds(analysisOf(k, c.id - 1), k.facts.get(c.id - 1)) : null;
         const kind = (term: string) => named?.get(term);
         const fits = (term: string) => !named || (pronoun === 'person' ? kind(term) !== 'place' && kind(term) !== 'organisation' : kind(term) !== 'person');
         referredTerms = ctx.words.filter((w) => w.name && before(w.term) && fits(w.term)).map((w) => w.term);
@@ -505,7 +505,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
         paragraphSoft: whole.soft,
       },
       featureVectors,
-      k.facts[c.id],
+      k.facts.get(c.id),
       referredTerms,
     );
     out.push({ sentenceId: c.id, score: c.score, coverage, features });

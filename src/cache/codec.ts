@@ -156,6 +156,47 @@ function decodeTyped(buf: Buffer): unknown {
   return root.value;
 }
 
+/**
+ * Where the typed arrays of a `T` value start (the size of its head), from its first 5 bytes; -1 when the
+ * bytes are not of that codec.
+ */
+export function typedBodyStart(first: Uint8Array): number {
+  if (first.length < 5 || first[0] !== TYPED_CODEC) return -1;
+  const length = Buffer.from(first.buffer, first.byteOffset, 5).readUInt32LE(1);
+  return Math.ceil((5 + length) / 8) * 8;
+}
+
+/**
+ * The value of a `T` value's bytes read in two parts — its head (`typedBodyStart` bytes) and the rest —
+ * whose typed arrays are views of `body` rather than copies (so `body`, its own allocation, stays alive
+ * with them, and nothing is copied). @throws on bytes of another codec or out of bounds
+ */
+export function decodeTypedShared(head: Uint8Array, body: Uint8Array): unknown {
+  const start = typedBodyStart(head);
+  if (start < 0 || head.length !== start) throw new Error('not the head of a typed value');
+  const buf = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const length = buf.readUInt32LE(1);
+  const { value, typed } = JSON.parse(buf.toString('utf8', 5, 5 + length)) as { value: unknown; typed: Array<[Path, TypedArrayName, number, number]> };
+  const root = { value } as Record<string | number, unknown>;
+  for (const [path, name, offset, count] of typed) {
+    const Ctor = TYPED_ARRAYS[name];
+    const bytes = count * Ctor.BYTES_PER_ELEMENT;
+    if (offset + bytes > body.length) throw new Error('typed array out of bounds');
+    const from = body.byteOffset + offset;
+    // offsets are multiples of 8 from the start of the body: a view when the body is aligned, else a copy
+    const array = from % Ctor.BYTES_PER_ELEMENT === 0 ? new Ctor(body.buffer as ArrayBuffer, from, count) : new Ctor(count);
+    if (array.buffer !== body.buffer) new Uint8Array(array.buffer).set(new Uint8Array(body.buffer, from, bytes));
+    let parent = root;
+    let key: string | number = 'value';
+    for (const step of path) {
+      parent = parent[key] as Record<string | number, unknown>;
+      key = step;
+    }
+    parent[key] = array;
+  }
+  return root.value;
+}
+
 /** The value of {@link encodeValue}'s bytes. @throws on bytes it did not write */
 export function decodeValue(bytes: Uint8Array): unknown {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -174,7 +215,7 @@ export function decodeValue(bytes: Uint8Array): unknown {
 let table: Uint32Array | null = null;
 
 /** CRC-32 (the zlib/PNG polynomial) in JavaScript, for Node versions without zlib.crc32. */
-function crc32Js(bytes: Uint8Array): number {
+function crc32Js(bytes: Uint8Array, previous = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -183,14 +224,14 @@ function crc32Js(bytes: Uint8Array): number {
       table[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-/** CRC-32 of some bytes (zlib's, several GB/s, where Node has it). */
-export function crc32(bytes: Uint8Array): number {
-  return nativeCrc32 ? nativeCrc32(bytes) >>> 0 : crc32Js(bytes);
+/** CRC-32 of some bytes (zlib's, several GB/s, where Node has it); `previous`: the CRC of the bytes before them. */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  return nativeCrc32 ? nativeCrc32(bytes, previous) >>> 0 : crc32Js(bytes, previous);
 }

@@ -2,7 +2,9 @@
  * Loading a corpus through its saved index. Every article file is read and hashed; a file whose bytes
  * match its entry in the saved index is restored from it (article and analysis, no parsing, no wink-nlp);
  * the others — new, changed, or whose entry is damaged — are parsed and analysed (on worker threads when
- * there are many), and the index is saved again with them and without the files that are gone.
+ * there are many), and the index is saved again with them and without the files that are gone. The pack
+ * also holds the assembled index of the whole corpus (knowledgeSnapshot.ts): when every file matches
+ * the list it was made from, it is read instead of the per-file entries, and nothing is assembled.
  *
  * Where the index is saved: `<corpus>/.coverage-cache/` (the loader skips hidden folders); when the corpus
  * folder cannot be written, or its permissions grant no write access (so a read-only folder stays untouched
@@ -16,9 +18,10 @@ import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { collectLoad, decodeArticleBytes, DEFAULT_MAX_FILE_BYTES, listCorpus, readArticleBytes, type FileOutcome } from '../corpus/load.js';
 import type { Logger } from '../log.js';
-import type { ArticleAnalysis } from '../search/knowledge.js';
+import { assembleKnowledge, type ArticleAnalysis, type Knowledge } from '../search/knowledge.js';
 import type { LoadProblem, LoadResult } from '../types.js';
 import { codeFingerprint, PROJECT_ROOT } from './fingerprint.js';
+import { decodeSnapshot, encodeSnapshot, SNAPSHOT_ENTRY, snapshotHeadLength, snapshotKey } from './knowledgeSnapshot.js';
 import { openPack, PACK_FILE, PackWriter, type PackEntry, type PackReader } from './pack.js';
 import { analyseFile, articleOf, decodeRecord, encodeRecord, type FileRecord } from './record.js';
 import { analyseOnWorkers, threadsFor } from './workers.js';
@@ -50,6 +53,11 @@ export interface CacheReport {
   found: 'used' | 'missing' | 'stale' | 'corrupt' | 'unreadable' | 'unavailable' | 'disabled';
   /** Files restored from the saved index. */
   reused: number;
+  /**
+   * Whether the assembled index was read whole from the saved index (nothing changed since it was saved),
+   * rather than assembled from each file's analysis.
+   */
+  assembled: 'restored' | 'built';
   /** Files parsed and analysed (new, changed, or with a damaged entry). */
   analysed: number;
   /** Of the analysed files, those whose saved entry was for other bytes. */
@@ -69,15 +77,15 @@ export interface CacheReport {
   phases: {
     /** Listing, reading and hashing the files, opening the saved index. */
     files: number;
-    /** Reading and decoding saved entries. */
+    /** Reading and decoding saved entries (or the saved assembled index). */
     restore: number;
     /** Parsing and analysing the other files. */
     analyse: number;
     /** Writing the saved index. */
     save: number;
-    /** Corpus-wide ids and indexes (assembleKnowledge). */
+    /** Corpus-wide ids, indexes and name groups (assembleKnowledge); 0 when restored whole. */
     assemble: number;
-    /** Name groups across the corpus, word vectors. */
+    /** The engine around the index (word vectors). */
     engine: number;
   };
   /** Warnings logged during the load. */
@@ -86,8 +94,8 @@ export interface CacheReport {
 
 export interface IndexedCorpus {
   load: LoadResult;
-  /** The analysis of each article of `load.articles`, in order. */
-  analyses: ArticleAnalysis[];
+  /** The corpus indexed (sentences, facts, indexes, name groups). */
+  knowledge: Knowledge;
   report: CacheReport;
 }
 
@@ -188,6 +196,8 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
   };
 
   const hits: Array<{ i: number; entry: PackEntry }> = [];
+  // what the saved assembled index must have been made from: each file with its hash, or its read problem
+  const keyParts: Array<[string, string]> = new Array(files.length);
   let changed = 0;
   let save = 0;
   let restore = 0;
@@ -202,9 +212,11 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
       const read = readArticleBytes(root, file, maxFileBytes);
       if ('problem' in read) {
         outcomes[i] = problemOf(file, read.problem);
+        keyParts[i] = [file, `!${read.problem}`];
         return;
       }
       const hash = sha1(read.bytes);
+      keyParts[i] = [file, hash];
       const entry = pack?.entries.get(file);
       if (entry && entry.hash === hash) hits.push({ i, entry });
       else {
@@ -213,6 +225,35 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
       }
     });
     const filesMs = performance.now() - started;
+
+    // nothing changed since the last save: the assembled index as it was saved
+    const snapshotEntry = pack?.entries.get(SNAPSHOT_ENTRY);
+    const key = snapshotKey(keyParts);
+    if (pack && snapshotEntry && misses.length === 0 && snapshotEntry.hash === key) {
+      const t = performance.now();
+      const read = pack.readSplit(snapshotEntry, snapshotHeadLength);
+      const restored = read ? decodeSnapshot(read.head, read.body, root) : null;
+      if (restored) {
+        const report: CacheReport = {
+          location,
+          found,
+          reused: hits.length,
+          assembled: 'restored',
+          analysed: 0,
+          changed: 0,
+          removed: 0,
+          corrupt: 0,
+          saved: false,
+          bytes: pack.size,
+          workers: 0,
+          ms: performance.now() - started,
+          phases: { files: filesMs, restore: performance.now() - t, analyse: 0, save: 0, assemble: 0, engine: 0 },
+          warnings,
+        };
+        return { load: restored.load, knowledge: restored.knowledge, report };
+      }
+      warn('The saved assembled index is damaged: assembling it again from the saved files.');
+    }
 
     // restore what the saved index holds
     const good: PackEntry[] = [];
@@ -250,12 +291,13 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
     }
     if (pack) {
       const listed = new Set(files);
-      for (const file of pack.entries.keys()) if (!listed.has(file)) removed++;
+      for (const file of pack.entries.keys()) if (file !== SNAPSHOT_ENTRY && !listed.has(file)) removed++;
     }
 
     // start a new saved index when anything differs from the old one
     const t0 = performance.now();
-    if (location && (found !== 'used' || misses.length > 0 || removed > 0 || corrupt > 0)) {
+    // always, once here: something changed, or the saved assembled index is missing or could not be read
+    if (location) {
       try {
         writer = PackWriter.create(location);
         if (pack) writer.copy(pack, good);
@@ -305,29 +347,57 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
     }
     const analyse = performance.now() - t1;
 
-    const t2 = performance.now();
-    if (writer) {
-      try {
-        bytesOnDisk = writer.commit(fingerprint);
-        saved = true;
-      } catch (err) {
-        writer.abort();
-        warn(`The saved index cannot be written in ${location} (${(err as NodeJS.ErrnoException).code ?? String(err)}): this load is not saved.`);
-      }
-      writer = null;
-    } else if (pack && found === 'used') bytesOnDisk = pack.size;
-    save += performance.now() - t2;
+    const commit = (): void => {
+      const t2 = performance.now();
+      if (writer) {
+        try {
+          bytesOnDisk = writer.commit(fingerprint);
+          saved = true;
+        } catch (err) {
+          writer.abort();
+          warn(`The saved index cannot be written in ${location} (${(err as NodeJS.ErrnoException).code ?? String(err)}): this load is not saved.`);
+        }
+        writer = null;
+      } else if (pack && found === 'used') bytesOnDisk = pack.size;
+      save += performance.now() - t2;
+    };
 
-    const load = collectLoad(
-      listing,
-      outcomes.map((o): FileOutcome => ({ problems: o.problems, article: o.record?.article ? articleOf(o.record.article) : null })),
-    );
+    let load: LoadResult;
+    try {
+      load = collectLoad(
+        listing,
+        outcomes.map((o): FileOutcome => ({ problems: o.problems, article: o.record?.article ? articleOf(o.record.article) : null })),
+      );
+    } catch (err) {
+      // no article at all: the files' entries are still worth saving (the next load skips them as fast)
+      commit();
+      throw err;
+    }
     const analyses: ArticleAnalysis[] = [];
     for (const o of outcomes) if (o.record?.article) analyses.push(o.record.analysis!);
+    // the records are not needed past this point: let them go before the index is built and saved
+    outcomes.length = 0;
+    const t3 = performance.now();
+    const knowledge = assembleKnowledge(load.articles, analyses);
+    analyses.length = 0;
+    const assemble = performance.now() - t3;
+    if (writer) {
+      const t4 = performance.now();
+      try {
+        const bytes = encodeSnapshot(load, knowledge);
+        // a snapshot that could not take the JSON-and-typed-arrays form could not be read back either
+        if (snapshotHeadLength(bytes) > 0) writer.add(SNAPSHOT_ENTRY, key, bytes);
+      } catch (err) {
+        warn(`The assembled index cannot be saved (${err instanceof Error ? err.message : String(err)}): the next start assembles it again.`);
+      }
+      save += performance.now() - t4;
+    }
+    commit();
     const report: CacheReport = {
       location,
       found,
       reused: hits.length - corrupt,
+      assembled: 'built',
       analysed: misses.length,
       changed,
       removed,
@@ -336,10 +406,10 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
       bytes: bytesOnDisk,
       workers,
       ms: performance.now() - started,
-      phases: { files: filesMs, restore, analyse, save, assemble: 0, engine: 0 },
+      phases: { files: filesMs, restore, analyse, save, assemble, engine: 0 },
       warnings,
     };
-    return { load, analyses, report };
+    return { load, knowledge, report };
   } finally {
     (writer as PackWriter | null)?.abort();
     pack?.close();
@@ -359,8 +429,8 @@ export function formatCacheReport(r: CacheReport): string {
   const found = { used: 'used', missing: 'none yet', stale: 'stale (other code or dependencies), rebuilt', corrupt: 'damaged, rebuilt', unreadable: 'unreadable, rebuilt', unavailable: 'none (no folder could be written)', disabled: 'not used (--no-cache)' }[r.found];
   const lines = [
     `Saved index: ${r.location ?? 'none'}${r.location ? ` (${mb(r.bytes)}${r.saved ? ', written by this load' : ''})` : ''}`,
-    `  found: ${found}; ${r.reused} files reused, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on ${r.workers} threads` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries`,
-    `  load: ${round(r.ms)} ms (files ${round(r.phases.files)}, restore ${round(r.phases.restore)}, analyse ${round(r.phases.analyse)}, save ${round(r.phases.save)}, assemble ${round(r.phases.assemble)}, names and vectors ${round(r.phases.engine)})`,
+    `  found: ${found}; ${r.reused} files reused, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on ${r.workers} threads` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries; assembled index ${r.assembled === 'restored' ? 'restored whole' : 'built'}`,
+    `  load: ${round(r.ms)} ms (files ${round(r.phases.files)}, restore ${round(r.phases.restore)}, analyse ${round(r.phases.analyse)}, save ${round(r.phases.save)}, assemble and names ${round(r.phases.assemble)}, vectors ${round(r.phases.engine)})`,
   ];
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   return lines.join('\n');

@@ -3,7 +3,8 @@
  * table of contents.
  *
  *   "CDPACK\0\1"                      8 bytes: magic and format
- *   segment, segment, …               each the encoded record of one article file (see codec.ts)
+ *   segment, segment, …               each the encoded record of one article file (see codec.ts), then
+ *                                     the assembled index of the whole corpus (knowledgeSnapshot.ts)
  *   table of contents                 JSON: { format, fingerprint, entries: [[file, hash, offset, length, crc32]] }
  *   trailer                           16 bytes: table length, table crc32, format (u32 LE each), "CDX\n"
  *
@@ -19,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { crc32 } from './codec.js';
 
 export const PACK_FILE = 'index.pack';
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
 const MAGIC = Buffer.from('CDPACK\u0000\u0001', 'latin1');
 const TRAILER_MAGIC = Buffer.from('CDX\n', 'latin1');
 const TRAILER = 16;
@@ -168,6 +169,25 @@ export class PackReader {
         fn(e, bytes && crc32(bytes) === e.crc ? bytes : null);
       }
       i = j;
+    }
+  }
+
+  /**
+   * Reads one segment in two allocations of their own — its first `headLength(first bytes)` bytes, then
+   * the rest — checking its checksum; null when it cannot be read, is damaged or `headLength` gives -1.
+   */
+  readSplit(entry: PackEntry, headLength: (first: Buffer) => number): { head: Buffer; body: Buffer } | null {
+    try {
+      const first = Buffer.alloc(Math.min(16, entry.length));
+      if (readFully(this.fd, first, entry.offset) !== first.length) return null;
+      const split = headLength(first);
+      if (split < 0 || split > entry.length) return null;
+      const head = Buffer.allocUnsafeSlow(split);
+      const body = Buffer.allocUnsafeSlow(entry.length - split);
+      if (readFully(this.fd, head, entry.offset) !== head.length || readFully(this.fd, body, entry.offset + split) !== body.length) return null;
+      return crc32(body, crc32(head)) === entry.crc ? { head, body } : null;
+    } catch {
+      return null;
     }
   }
 

@@ -207,6 +207,16 @@ export class UnitScores {
   }
 }
 
+/** The arrays of a built {@link Bm25Index} (see the fields of the same names). */
+export interface Bm25Parts {
+  starts: Int32Array;
+  ids: Int32Array;
+  tfs: Uint8Array | Uint16Array | Uint32Array;
+  lens: Uint16Array | Uint32Array;
+  normOfLength: Float64Array;
+  units: number;
+}
+
 export class Bm25Index {
   /**
    * Postings of term id t: `[starts[t] .. starts[t + 1])` of `ids` (unit ids, increasing), `tfs` (the
@@ -224,14 +234,30 @@ export class Bm25Index {
 
   /**
    * Builds the index of units given as ranges of a term-id array: unit u holds the terms
-   * `termIds[unitStarts[u] .. unitStarts[u + 1])`, with repeats.
+   * `termIds[unitStarts[u] .. unitStarts[u + 1])`, with repeats; or, given {@link Bm25Parts} instead,
+   * takes back an index built before (see {@link Bm25Index.parts}).
    */
+  constructor(params: Readonly<Bm25Params>, dict: TermDictionary, built: Bm25Parts);
+  constructor(params: Readonly<Bm25Params>, dict: TermDictionary, unitStarts: Int32Array, termIds: Int32Array);
   constructor(
     private readonly params: Readonly<Bm25Params>,
     private readonly dict: TermDictionary,
-    unitStarts: Int32Array,
-    termIds: Int32Array,
+    unitStartsOrParts: Int32Array | Bm25Parts,
+    termIdsOrNothing?: Int32Array,
   ) {
+    if (!(unitStartsOrParts instanceof Int32Array)) {
+      const p = unitStartsOrParts;
+      if (p.starts.length !== dict.size + 1 || p.ids.length !== p.tfs.length || p.ids.length !== p.lens.length) throw new Error('BM25 parts do not fit the vocabulary');
+      this.starts = p.starts;
+      this.ids = p.ids;
+      this.tfs = p.tfs;
+      this.lens = p.lens;
+      this.normOfLength = p.normOfLength;
+      this.units = p.units;
+      return;
+    }
+    const unitStarts = unitStartsOrParts;
+    const termIds = termIdsOrNothing!;
     const units = unitStarts.length - 1;
     const terms = dict.size;
     // pass 1: document frequencies, the largest term frequency and unit length
@@ -292,6 +318,11 @@ export class Bm25Index {
     this.lens = lens;
     this.normOfLength = normOfLength;
     this.units = units;
+  }
+
+  /** The built arrays (shared, not copies), to save the index and take it back without building it again. */
+  parts(): Bm25Parts {
+    return { starts: this.starts, ids: this.ids, tfs: this.tfs, lens: this.lens, normOfLength: this.normOfLength, units: this.units };
   }
 
   /** Number of units. */

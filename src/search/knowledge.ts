@@ -5,13 +5,19 @@
  *
  * Indexing runs in two steps so that the costly one can be saved and reused per file:
  * {@link analyseArticle} reads one article on its own (sentences, terms, facts) and gives plain data;
- * {@link assembleKnowledge} numbers the sentences corpus-wide and builds the indexes.
+ * {@link assembleKnowledge} numbers the sentences corpus-wide, groups the names and builds the indexes.
+ * What it builds is typed arrays and packed strings ({@link KnowledgeParts}), saved whole with the index
+ * and taken back by {@link knowledgeFromParts} when no file changed; sentence texts and facts stay packed
+ * and are decoded when a question reads them.
  */
 import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
-import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
+import { groupNames, withGroupKeys } from '../facts/names.js';
+import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25, type Bm25Parts } from './bm25.js';
+import { FactStore, type LocalFacts } from './factStore.js';
+import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
 import { TermDictionary, termOf, termsOf } from './terms.js';
 import { encodeSentence } from './tokens.js';
-import type { Article, Sentence, SentenceFacts } from '../types.js';
+import type { Article, EntityMention, NameGroup, Sentence } from '../types.js';
 
 export interface SentenceRecord extends Sentence {
   /** Global paragraph id (index into Knowledge.paragraphs). */
@@ -41,15 +47,16 @@ export interface Knowledge {
   articles: Article[];
   sentences: SentenceRecord[];
   paragraphs: ParagraphRecord[];
-  facts: SentenceFacts[];
+  /** Facts of each sentence, by sentence id, decoded when asked for. */
+  facts: FactStore;
   /** Every index term with its id (shared by both indexes, by sentenceTerms and by the ranker). */
   vocabulary: TermDictionary;
   /** Index terms of each sentence as ids, in order, with repeats. */
   sentenceTerms: PackedTerms;
   /** Paragraph id of each sentence (as SentenceRecord.paragraphId, in a typed array for the first stage). */
   sentenceParagraphs: Int32Array;
-  /** Each sentence's wink analysis in compact form (see tokens.ts); null where it must be analysed again. */
-  sentenceTokens: Array<string | null>;
+  /** Each sentence's wink analysis in compact form (see tokens.ts); '' where it must be analysed again. */
+  sentenceTokens: PackedStrings;
   sentenceIndex: Bm25Index;
   paragraphIndex: Bm25Index;
   /** First sentence id of each article and one past its last (sentences of an article are contiguous). */
@@ -58,10 +65,13 @@ export interface Knowledge {
   surface: Map<string, string>;
   /** Article titles as terms, by article id (a question naming the topic of an article). */
   titleTerms: string[][];
+  /** Spelling variants of each name across the corpus, most mentioned first (the keys of the facts' entities). */
+  groups: NameGroup[];
+  /** What all this was made from, to be saved (see {@link knowledgeFromParts}). */
+  parts: KnowledgeParts;
 }
 
-/** The facts of one sentence before it has a corpus-wide id. */
-export type LocalFacts = Omit<SentenceFacts, 'sentenceId'>;
+export type { LocalFacts };
 
 /**
  * What indexing learns from one article on its own: plain, serialisable data that does not depend on the
@@ -131,21 +141,44 @@ export function analyseArticle(article: Article, extract: ArticleFactExtractor =
   };
 }
 
-/** One shared empty list for the many sentences without numbers, quotes, dates…: frozen, never written. */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-const NO_FACTS: LocalFacts = Object.freeze({ numbers: NONE, quotes: NONE, attributions: NONE, dates: NONE, entities: NONE });
+/**
+ * The arrays a {@link Knowledge} is made from — everything the corpus-wide indexing computes, in typed
+ * arrays and plain data — so that a start from the saved index reads them instead of indexing again
+ * (see cache/knowledgeSnapshot.ts). Sentence and paragraph records are made from them.
+ */
+export interface KnowledgeParts {
+  vocabulary: readonly string[];
+  sentenceTerms: PackedTerms;
+  sentenceParagraphs: Int32Array;
+  /** Article id and 1-based index within the article of each paragraph. */
+  paragraphArticles: Int32Array;
+  paragraphNumbers: Int32Array;
+  /** `[first, end)` sentence ids of article a at `2a`, `2a + 1`. */
+  articleSentences: Int32Array;
+  sentenceTexts: PackedStrings;
+  sentenceTokens: PackedStrings;
+  facts: FactStore;
+  sentenceIndex: Bm25Parts;
+  paragraphIndex: Bm25Parts;
+  surface: Array<[string, string]>;
+  titleTerms: string[][];
+  groups: NameGroup[];
+}
 
-/** Sentence records whose `terms` are read from the packed ids of one corpus (no per-sentence array kept). */
-function sentenceRecordClass(vocabulary: TermDictionary, packed: PackedTerms) {
+/** Sentence records reading their text and terms from the packed arrays of one corpus (no strings kept per sentence). */
+function sentenceRecordClass(vocabulary: TermDictionary, packed: PackedTerms, texts: PackedStrings) {
   return class implements SentenceRecord {
     constructor(
       public id: number,
       public articleId: number,
       public paragraph: number,
       public position: number,
-      public text: string,
       public paragraphId: number,
     ) {}
+
+    get text(): string {
+      return texts.get(this.id);
+    }
 
     get terms(): string[] {
       const out: string[] = [];
@@ -155,9 +188,57 @@ function sentenceRecordClass(vocabulary: TermDictionary, packed: PackedTerms) {
   };
 }
 
+/** The knowledge of `articles` (ids as given) from parts computed before. @throws when the parts do not fit together */
+export function knowledgeFromParts(articles: Article[], parts: KnowledgeParts): Knowledge {
+  const vocabulary = TermDictionary.of(parts.vocabulary);
+  const { sentenceTerms, sentenceParagraphs, paragraphArticles, paragraphNumbers } = parts;
+  const sentenceCount = sentenceParagraphs.length;
+  const paragraphCount = paragraphArticles.length;
+  if (
+    sentenceTerms.starts.length !== sentenceCount + 1 ||
+    parts.sentenceTexts.size !== sentenceCount ||
+    parts.sentenceTokens.size !== sentenceCount ||
+    parts.facts.size !== sentenceCount ||
+    paragraphNumbers.length !== paragraphCount ||
+    parts.articleSentences.length !== 2 * articles.length ||
+    parts.sentenceIndex.units !== sentenceCount ||
+    parts.paragraphIndex.units !== paragraphCount
+  )
+    throw new Error('the parts of the index do not fit together');
+  const SentenceRow = sentenceRecordClass(vocabulary, sentenceTerms, parts.sentenceTexts);
+  const paragraphs: ParagraphRecord[] = new Array(paragraphCount);
+  for (let p = 0; p < paragraphCount; p++) paragraphs[p] = { id: p, articleId: paragraphArticles[p]!, index: paragraphNumbers[p]!, sentenceIds: [] };
+  const sentences: SentenceRecord[] = new Array(sentenceCount);
+  for (let id = 0; id < sentenceCount; id++) {
+    const p = paragraphs[sentenceParagraphs[id]!];
+    if (!p) throw new Error('a sentence of the index is in no paragraph');
+    sentences[id] = new SentenceRow(id, p.articleId, p.index, p.sentenceIds.length, p.id);
+    p.sentenceIds.push(id);
+  }
+  const articleSentences: Array<[number, number]> = [];
+  for (const a of articles) articleSentences[a.id] = [parts.articleSentences[2 * a.id]!, parts.articleSentences[2 * a.id + 1]!];
+  return {
+    articles,
+    sentences,
+    paragraphs,
+    facts: parts.facts,
+    vocabulary,
+    sentenceTerms,
+    sentenceParagraphs,
+    sentenceTokens: parts.sentenceTokens,
+    sentenceIndex: new Bm25Index(SENTENCE_BM25, vocabulary, parts.sentenceIndex),
+    paragraphIndex: new Bm25Index(PARAGRAPH_BM25, vocabulary, parts.paragraphIndex),
+    titleTerms: parts.titleTerms,
+    articleSentences,
+    surface: new Map(parts.surface),
+    groups: parts.groups,
+    parts,
+  };
+}
+
 /**
- * Numbers the sentences and paragraphs of analysed articles corpus-wide and builds the indexes.
- * `analyses[i]` must be the analysis of `articles[i]`; articles keep the ids they were given.
+ * Numbers the sentences and paragraphs of analysed articles corpus-wide, groups the names and builds
+ * the indexes. `analyses[i]` must be the analysis of `articles[i]`; articles keep the ids they were given.
  */
 export function assembleKnowledge(articles: Article[], analyses: readonly ArticleAnalysis[]): Knowledge {
   // sizes first, so that the packed arrays are allocated once
@@ -176,37 +257,24 @@ export function assembleKnowledge(articles: Article[], analyses: readonly Articl
   const vocabulary = new TermDictionary();
   const sentenceTerms: PackedTerms = { starts: new Int32Array(sentenceCount + 1), ids: new Int32Array(termCount) };
   const sentenceParagraphs = new Int32Array(sentenceCount);
+  const paragraphArticles = new Int32Array(paragraphCount);
+  const paragraphNumbers = new Int32Array(paragraphCount);
+  const articleSentences = new Int32Array(2 * articles.length);
   // a paragraph's terms are its sentences', contiguous in the packed array: paragraph p holds
   // sentenceTerms.ids[paragraphStarts[p] .. paragraphStarts[p + 1])
   const paragraphStarts = new Int32Array(paragraphCount + 1);
-  const sentenceTokens: Array<string | null> = [];
-  const SentenceRow = sentenceRecordClass(vocabulary, sentenceTerms);
-  const sentences: SentenceRecord[] = [];
-  const paragraphs: ParagraphRecord[] = [];
-  const facts: SentenceFacts[] = [];
+  const texts = new PackedStringsBuilder(sentenceCount, sentenceCount * 160);
+  const tokens = new PackedStringsBuilder(sentenceCount, sentenceCount * 120);
   const titleTerms: string[][] = [];
-  const articleSentences: Array<[number, number]> = [];
   const forms = new Map<string, Map<string, number>>();
-  // one string object per distinct value in the facts: names, keys, figures and phrases recur across
-  // sentences and articles ("Trump", "person:trump", "on Thursday"), each otherwise a copy of its own
-  const strings = new Map<string, string>();
-  const intern = (list: readonly object[]) => {
-    for (const item of list) {
-      if (Object.isFrozen(item)) continue;
-      const record = item as Record<string, unknown>;
-      for (const key in record) {
-        const value = record[key];
-        if (typeof value !== 'string') continue;
-        const known = strings.get(value);
-        if (known === undefined) strings.set(value, value);
-        else record[key] = known;
-      }
-    }
-  };
+  const mentions: Array<{ sentenceId: number; mention: EntityMention }> = [];
   let cursor = 0;
+  let sentenceId = 0;
+  let paragraphId = 0;
   articles.forEach((article, i) => {
+    if (article.id < 0 || article.id >= articles.length) throw new Error('article ids must be 0 .. articles - 1');
     const analysis = analyses[i]!;
-    const firstOfArticle = sentences.length;
+    const firstOfArticle = sentenceId;
     titleTerms[article.id] = analysis.titleTerms;
     for (const [term, form, n] of analysis.forms) {
       let f = forms.get(term);
@@ -214,44 +282,65 @@ export function assembleKnowledge(articles: Article[], analyses: readonly Articl
       f.set(form, (f.get(form) ?? 0) + n);
     }
     for (const para of analysis.paragraphs) {
-      const paragraphId = paragraphs.length;
-      const record: ParagraphRecord = { id: paragraphId, articleId: article.id, index: para.index, sentenceIds: [] };
+      paragraphArticles[paragraphId] = article.id;
+      paragraphNumbers[paragraphId] = para.index;
       paragraphStarts[paragraphId] = cursor;
-      para.sentences.forEach((s, position) => {
-        const id = sentences.length;
-        sentenceTerms.starts[id] = cursor;
+      for (const s of para.sentences) {
+        sentenceTerms.starts[sentenceId] = cursor;
         for (const t of s.terms) sentenceTerms.ids[cursor++] = vocabulary.id(t);
-        sentenceParagraphs[id] = paragraphId;
-        sentenceTokens.push(analysis.tokens?.[id - firstOfArticle] ?? null);
-        sentences.push(new SentenceRow(id, article.id, para.index, position, s.text, paragraphId));
-        record.sentenceIds.push(id);
-      });
-      paragraphs.push(record);
+        sentenceParagraphs[sentenceId] = paragraphId;
+        texts.push(s.text);
+        tokens.push(analysis.tokens?.[sentenceId - firstOfArticle] ?? '');
+        for (const mention of analysis.facts[sentenceId - firstOfArticle]?.entities ?? []) mentions.push({ sentenceId, mention });
+        sentenceId++;
+      }
+      paragraphId++;
     }
-    for (let id = firstOfArticle; id < sentences.length; id++) {
-      const f: SentenceFacts = { sentenceId: id, ...(analysis.facts[id - firstOfArticle] ?? NO_FACTS) };
-      if (!f.numbers.length) f.numbers = NONE;
-      if (!f.quotes.length) f.quotes = NONE;
-      if (!f.attributions.length) f.attributions = NONE;
-      if (!f.dates.length) f.dates = NONE;
-      if (!f.entities.length) f.entities = NONE;
-      intern(f.numbers);
-      intern(f.quotes);
-      intern(f.attributions);
-      intern(f.dates);
-      intern(f.entities);
-      facts.push(f);
-    }
-    articleSentences[article.id] = [firstOfArticle, sentences.length];
+    articleSentences[2 * article.id] = firstOfArticle;
+    articleSentences[2 * article.id + 1] = sentenceId;
   });
   sentenceTerms.starts[sentenceCount] = cursor;
-  const sentenceIndex = new Bm25Index(SENTENCE_BM25, vocabulary, sentenceTerms.starts, sentenceTerms.ids);
   paragraphStarts[paragraphCount] = cursor;
+  // every spelling of one name gets the key of its group, across the corpus
+  const groups = groupNames(mentions);
+  mentions.length = 0;
+  const facts = FactStore.from(
+    (function* () {
+      for (let i = 0; i < articles.length; i++) {
+        const analysis = analyses[i]!;
+        let n = 0;
+        for (const para of analysis.paragraphs) n += para.sentences.length;
+        for (let j = 0; j < n; j++) {
+          const f = analysis.facts[j] ?? NO_FACTS;
+          yield f.entities.length ? { ...f, entities: withGroupKeys(f.entities, groups) } : f;
+        }
+      }
+    })(),
+    sentenceCount,
+  );
+  const surface: Array<[string, string]> = [];
+  for (const [term, f] of forms) surface.push([term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]);
+  const sentenceIndex = new Bm25Index(SENTENCE_BM25, vocabulary, sentenceTerms.starts, sentenceTerms.ids);
   const paragraphIndex = new Bm25Index(PARAGRAPH_BM25, vocabulary, paragraphStarts, sentenceTerms.ids);
-  const surface = new Map<string, string>();
-  for (const [term, f] of forms) surface.set(term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
-  return { articles, sentences, paragraphs, facts, vocabulary, sentenceTerms, sentenceParagraphs, sentenceTokens, sentenceIndex, paragraphIndex, titleTerms, articleSentences, surface };
+  return knowledgeFromParts(articles, {
+    vocabulary: vocabulary.terms(),
+    sentenceTerms,
+    sentenceParagraphs,
+    paragraphArticles,
+    paragraphNumbers,
+    articleSentences,
+    sentenceTexts: texts.build(),
+    sentenceTokens: tokens.build(),
+    facts,
+    sentenceIndex: sentenceIndex.parts(),
+    paragraphIndex: paragraphIndex.parts(),
+    surface,
+    titleTerms,
+    groups,
+  });
 }
+
+const NO_FACTS: LocalFacts = Object.freeze({ numbers: [], quotes: [], attributions: [], dates: [], entities: [] });
 
 /** Builds sentences, facts and indexes for a list of articles. */
 export function buildKnowledge(articles: Article[], extract: ArticleFactExtractor = noFacts): Knowledge {

@@ -73,6 +73,19 @@ export class TermDictionary {
     return this.list.length;
   }
 
+  /** A dictionary holding `terms`, term i with id i (the order of {@link TermDictionary.terms}). */
+  static of(terms: readonly string[]): TermDictionary {
+    const d = new TermDictionary();
+    for (const t of terms) d.id(t);
+    if (d.size !== terms.length) throw new Error('a term is listed twice');
+    return d;
+  }
+
+  /** Every term, by id. */
+  terms(): readonly string[] {
+    return this.list;
+  }
+
   /** The id of a term, adding it when new. */
   id(term: string): number {
     let id = this.ids.get(term);
