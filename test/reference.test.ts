@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { candidateFeatures, questionContext, questionHead, referringSubject } from '../src/answer/features.js';
 import { rankForQuestion } from '../src/answer/answer.js';
+import { queryTerms } from '../src/answer/query.js';
 import { Engine } from '../src/engine.js';
 import type { Knowledge } from '../src/search/knowledge.js';
 import { wordVectors } from '../src/text/embeddings.js';
@@ -112,5 +113,26 @@ describe('question head: the sort of thing a what/which question asks for', () =
     const terms = (s: typeof gold) => s.tokens.map((t) => t.stem);
     expect(candidateFeatures(ctx, gold, terms(gold), first, wordVectors()).headName).to.equal(1);
     expect(candidateFeatures(ctx, other, terms(other), first, wordVectors()).headName).to.equal(0);
+  });
+});
+
+describe('question: phrasal verbs', () => {
+  it('reads "set up" as one verb with the dictionary meaning of the pair, and drops the particle as a topic word', () => {
+    const q = parseQuestion('Who set up the company?');
+    expect(q.verbs).to.include('set_up');
+    expect(q.terms.find((t) => t.term === 'set')?.phrasal).to.equal('set_up');
+    expect(q.terms.map((t) => t.term)).to.not.include('up');
+  });
+
+  it('looks for "founded" and "established" when asked who set something up', async () => {
+    const k = (await Engine.load(path.join(repoRoot, '../shared/eval/squad/corpus'))).knowledge;
+    const query = queryTerms(k, parseQuestion('Who set up the company?'), wordVectors()).map((t) => t.term);
+    expect(query).to.include.members(['found', 'establish']);
+  });
+
+  it('leaves a verb alone when the word after it is not a particle', () => {
+    const q = parseQuestion('Who set the record?');
+    expect(q.verbs).to.not.include('set_up');
+    expect(q.terms.every((t) => !t.phrasal)).to.equal(true);
   });
 });

@@ -213,7 +213,7 @@ export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors
     }
     const cls = wordClassOf(t.pos);
     if (cls && !t.name && !t.typed) {
-      for (const syn of synonyms().of(cls, t.lemma)) {
+      for (const syn of [...synonyms().of(cls, t.lemma), ...(t.phrasal ? synonyms().of('verb', t.phrasal) : [])]) {
         const term = termOf({ norm: syn, stem: stemWord(syn), pos: t.pos });
         if (term && term !== t.term && k.sentenceIndex.has(term)) add(term, SYNONYM_WEIGHT);
       }

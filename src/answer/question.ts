@@ -5,6 +5,7 @@
 import { analyseParagraph, fold, type Token } from '../text/analyse.js';
 import { QUESTION_FILLER, termOf } from '../search/terms.js';
 import type { QuestionKind } from './types.js';
+import { PARTICLES, synonyms } from '../text/synonyms.js';
 
 export interface QuestionTerm {
   term: string;
@@ -19,6 +20,8 @@ export interface QuestionTerm {
   name: boolean;
   /** The noun right after how many / which / what: the thing asked about. */
   focus: boolean;
+  /** The phrasal verb this verb makes with the particle after it ("showed up" → "show_up"). */
+  phrasal?: string;
 }
 
 /** The precise sort of answer a question wants, when its wording says. */
@@ -120,13 +123,25 @@ export function parseQuestion(question: string): ParsedQuestion {
   const verbs: string[] = [];
   let afterWh = false;
   let focusTaken = false;
+  // "showed up", "stepped down": the verb means what the dictionary says the pair means ("arrive",
+  // "resign"), and the particle is part of it, not a topic word
+  const phrasalAt = new Map<number, string>();
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.pos !== 'VERB' || !next || !PARTICLES.has(next.norm)) return;
+    const pair = `${t.lemma.toLowerCase()}_${next.norm}`;
+    if (synonyms().of('verb', pair).length) phrasalAt.set(i, pair);
+  });
   tokens.forEach((t, i) => {
     const lower = t.norm;
+    if (phrasalAt.has(i - 1)) return;
     if (/^(how|which|what|whose)$/.test(lower)) {
       afterWh = true;
       return;
     }
+    const phrasal = phrasalAt.get(i);
     if (t.pos === 'VERB') verbs.push(t.lemma);
+    if (phrasal) verbs.push(phrasal);
     const term = termOf(t);
     const isName = /^[A-Z]/.test(t.text) && i > 0 && t.pos !== 'PUNCT';
     if (!term) {
@@ -137,7 +152,7 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (focus && t.pos !== 'ADJ') focusTaken = true;
     if (t.pos === 'VERB' || t.pos === 'AUX') afterWh = false;
     if (QUESTION_FILLER.has(lower) && !isName) return;
-    terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus });
+    terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus, ...(phrasal ? { phrasal } : {}) });
   });
   // "How many prisoners did X release?": the tagger often reads the last word as a noun
   if (!verbs.some((v) => !LIGHT_VERBS.has(v))) {

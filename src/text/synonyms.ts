@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Cache beside the project (ignored by git), rebuilt when missing or unreadable. */
-export const SYNONYMS_CACHE = join(here, '..', '..', '.cache', 'wordnet-v3.json');
+export const SYNONYMS_CACHE = join(here, '..', '..', '.cache', 'wordnet-v4.json');
 
 /** How many of a word's senses, most frequent first, may link it to a synonym. */
 const SENSES = 4;
@@ -26,7 +26,7 @@ export function wordClassOf(tag: string): WordClass | null {
 }
 
 export interface Synonyms {
-  /** Single-word synonyms of a lower-case lemma used as the given class; empty when none. */
+  /** Single-word synonyms of a lower-case lemma used as the given class (or of a phrasal verb, "show_up"); empty when none. */
   of(cls: WordClass, lemma: string): readonly string[];
   /** Are the two lemmas synonyms in that class? */
   same(cls: WordClass, a: string, b: string): boolean;
@@ -90,7 +90,8 @@ function buildTable(): TableRecord {
       topSenses.set(lemma, offsets.slice(0, SENSES));
     }
     for (const [lemma, offsets] of topSenses) {
-      if (lemma.includes('_')) continue;
+      // of the multi-word lemmas, only phrasal verbs ("show_up" → arrive), which questions use
+      if (lemma.includes('_') && !(pos === 'verb' && PHRASAL.test(lemma))) continue;
       for (const off of offsets) {
         for (const w of synsetWords(off)) {
           if (w === lemma || w.includes('_') || w.includes('-')) continue;
@@ -107,6 +108,10 @@ function buildTable(): TableRecord {
   for (const [w, set] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) out[w] = [...set].sort();
   return { synonyms: out, lemmas: [...lemmas].filter((l) => !l.includes('_')).sort() };
 }
+
+/** Particles that make a phrasal verb with the verb before them ("show up", "step down"). */
+export const PARTICLES: ReadonlySet<string> = new Set(['up', 'down', 'out', 'off', 'in', 'on', 'over', 'away', 'back', 'through', 'around']);
+const PHRASAL = new RegExp(`^[a-z]+_(${[...PARTICLES].join('|')})$`);
 
 let loaded: Synonyms | null = null;
 
