@@ -136,3 +136,20 @@ describe('question: phrasal verbs', () => {
     expect(q.terms.every((t) => !t.phrasal)).to.equal(true);
   });
 });
+
+describe('apposition: a name standing right after a word of the question', () => {
+  const first = { bm25: 1, paragraph: 1, neighbour: 0, rank: 0, title: 0, coverage: 0, position: 0, paragraphCoverage: 0, windowCoverage: 0, localCoverage: 0, localWindow: 0, paragraphLocal: 0, paragraphSoft: 0 };
+  const appositionOf = (question: string, file: string, start: string) => {
+    const s = sentenceStarting(file, start);
+    return candidateFeatures(questionContext(parseQuestion(question), () => 1), s, s.tokens.map((t) => t.stem), first, wordVectors()).apposition;
+  };
+  const story = '../shared/corpora/2011-weiner-denies-sending-photo/new-york-times.txt';
+
+  it('finds "his wife, Huma Abedin" for "Who is Weiner\'s wife?"', () => {
+    expect(appositionOf("Who is Weiner's wife?", story, 'The congressman also expressed concern')).to.equal(1);
+  });
+
+  it('does not take "my wife, who…" for an answer', () => {
+    expect(appositionOf("Who is Weiner's wife?", story, '“I’m protecting my wife')).to.equal(0);
+  });
+});

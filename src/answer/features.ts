@@ -61,6 +61,7 @@ export const FEATURE_NAMES = [
   'headName',
   'numberMatch',
   'rareMatch',
+  'apposition',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -281,6 +282,19 @@ export function candidateFeatures(
     verbMatch /= ctx.verbs.length;
   }
 
+  // a name standing right after a word of the question, as its apposition or title: "his wife, Huma
+  // Abedin", "NFL Commissioner Roger Goodell" — the name the question asks for
+  let apposition = 0;
+  if (q.kind === 'who' || q.kind === 'which' || q.kind === 'what' || q.kind === 'other') {
+    const toks = sentence.tokens;
+    for (let i = 0; i < toks.length - 1 && !apposition; i++) {
+      const t = toks[i]!;
+      if (t.pos !== 'NOUN' || !qTerms.has(t.stem)) continue;
+      const n = toks[toks[i + 1]!.text === ',' ? i + 2 : i + 1];
+      if (n && n.pos === 'PROPN' && !asked.has(n.norm)) apposition = 1;
+    }
+  }
+
   let antecedent = 0;
   for (const w of ctx.words) if (referred.includes(w.term)) antecedent += w.idf;
 
@@ -353,6 +367,7 @@ export function candidateFeatures(
     headName,
     numberMatch,
     rareMatch: ctx.maxIdf ? rare / ctx.maxIdf : 0,
+    apposition,
     destination: q.kind === 'where' && ctx.verbs.some((v) => MOTION_VERBS.has(v)) && toPlace(sentence, facts, asked) ? 1 : 0,
   };
 }
