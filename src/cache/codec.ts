@@ -115,6 +115,17 @@ export function encodeValue(value: unknown): Buffer {
  * with null where each typed array was — then the arrays' bytes, each at an offset that is a multiple of 8.
  */
 function encodeTyped(value: unknown, typed: Found[]): Buffer {
+  const chunks = typedChunks(value, typed);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+const PADDING = Buffer.alloc(8);
+
+/**
+ * The bytes of a `T` value as pieces to be written one after another: the head (up to where the arrays
+ * start), then each array's bytes (views of the arrays, not copies) and the zeros that align the next.
+ */
+function typedChunks(value: unknown, typed: Found[]): Buffer[] {
   const places = new Set<unknown>(typed.map((t) => t.array));
   let offset = 0;
   const table = typed.map((t) => {
@@ -125,12 +136,28 @@ function encodeTyped(value: unknown, typed: Found[]): Buffer {
   const json = JSON.stringify({ value, typed: table }, (_key, v: unknown) => (places.has(v) ? null : v));
   const head = 1 + 4 + Buffer.byteLength(json);
   const start = Math.ceil(head / 8) * 8;
-  const out = Buffer.alloc(start + offset);
-  out[0] = TYPED_CODEC;
-  out.writeUInt32LE(Buffer.byteLength(json), 1);
-  out.write(json, 5, 'utf8');
-  typed.forEach((t, i) => out.set(new Uint8Array(t.array.buffer, t.array.byteOffset, t.array.byteLength), start + table[i]![2]));
-  return out;
+  const first = Buffer.alloc(start);
+  first[0] = TYPED_CODEC;
+  first.writeUInt32LE(Buffer.byteLength(json), 1);
+  first.write(json, 5, 'utf8');
+  const chunks = [first];
+  for (const t of typed) {
+    if (t.array.byteLength) chunks.push(Buffer.from(t.array.buffer, t.array.byteOffset, t.array.byteLength));
+    const pad = Math.ceil(t.array.byteLength / 8) * 8 - t.array.byteLength;
+    if (pad) chunks.push(PADDING.subarray(0, pad));
+  }
+  return chunks;
+}
+
+/**
+ * {@link encodeValue}'s bytes for a value of typed arrays and JSON-safe data (the `T` form), as pieces to
+ * be written in turn, so that a large value is never copied into one buffer; null when the value does not
+ * have that form.
+ */
+export function encodeTypedChunks(value: unknown): Buffer[] | null {
+  if (jsonSafe(value)) return null;
+  const typed: Found[] = [];
+  return walk(value, [], typed) ? typedChunks(value, typed) : null;
 }
 
 function decodeTyped(buf: Buffer): unknown {

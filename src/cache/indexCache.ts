@@ -18,10 +18,10 @@ import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { collectLoad, decodeArticleBytes, DEFAULT_MAX_FILE_BYTES, listCorpus, readArticleBytes, type FileOutcome } from '../corpus/load.js';
 import type { Logger } from '../log.js';
-import { assembleKnowledge, type ArticleAnalysis, type Knowledge } from '../search/knowledge.js';
-import type { LoadProblem, LoadResult } from '../types.js';
+import { KnowledgeAssembler, type ArticleAnalysis, type Knowledge } from '../search/knowledge.js';
+import type { Article, LoadProblem, LoadResult } from '../types.js';
 import { codeFingerprint, PROJECT_ROOT } from './fingerprint.js';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_ENTRY, snapshotHeadLength, snapshotKey } from './knowledgeSnapshot.js';
+import { decodeSnapshot, encodeSnapshotChunks, SNAPSHOT_ENTRY, snapshotHeadLength, snapshotKey } from './knowledgeSnapshot.js';
 import { openPack, PACK_FILE, PackWriter, type PackEntry, type PackReader } from './pack.js';
 import { analyseFile, articleOf, decodeRecord, encodeRecord, type FileRecord } from './record.js';
 import { analyseOnWorkers, threadsFor } from './workers.js';
@@ -147,6 +147,14 @@ export function cacheLocation(root: string, option: string | false | undefined, 
   return null;
 }
 
+/** What the load knows of one listed file: its problems, and its article and analysis until assembled. */
+interface Outcome {
+  problems: LoadProblem[];
+  article: Article | null;
+  /** Dropped once the article has been added to the assembler. */
+  analysis: ArticleAnalysis | null;
+}
+
 interface Miss {
   i: number;
   file: string;
@@ -185,8 +193,27 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
     }
   }
 
-  const outcomes: Array<{ problems: LoadProblem[]; record: FileRecord | null }> = new Array(files.length);
-  const problemOf = (file: string, message: string) => ({ problems: [{ file, message }], record: null });
+  const outcomes: Outcome[] = new Array(files.length);
+  const problemOf = (file: string, message: string): Outcome => ({ problems: [{ file, message }], article: null, analysis: null });
+  const outcomeOf = (record: FileRecord): Outcome => ({ problems: record.problems, article: record.article ? articleOf(record.article) : null, analysis: record.analysis });
+  // the corpus is assembled file by file in listing order as outcomes arrive (analyses come back in
+  // about that order), so each analysis is let go once added rather than all held until the end
+  const assembler = new KnowledgeAssembler();
+  let fed = 0;
+  /** Time spent adding articles to the assembler, ms (reported with assembling, not analysing). */
+  let assembled = 0;
+  const advance = (): void => {
+    const t = performance.now();
+    for (; fed < files.length && outcomes[fed]; fed++) {
+      const o = outcomes[fed]!;
+      if (o.article) {
+        o.article.id = assembler.added;
+        assembler.add(o.article, o.analysis!);
+      }
+      o.analysis = null;
+    }
+    assembled += performance.now() - t;
+  };
   const misses: Miss[] = [];
   /** Queues a file for analysis, or records why its bytes are not an article file. */
   const readForAnalysis = (i: number, bytes: Buffer, hash: string): void => {
@@ -272,7 +299,7 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
             record = null;
           }
           if (record) {
-            outcomes[i] = { problems: record.problems, record };
+            outcomes[i] = outcomeOf(record);
             good.push(entry);
           } else damaged.push(i);
         },
@@ -323,6 +350,7 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
 
     // analyse the rest
     const t1 = performance.now();
+    const assembledBefore = assembled;
     const threads = threadsFor(misses.length, options.workers);
     let leftover = misses.map((_, k) => k);
     if (threads > 0) {
@@ -330,9 +358,10 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
         const m = misses[k]!;
         const record = decodeRecord(bytes, m.file);
         if (!record) throw new Error('an analysis thread sent back an unreadable record');
-        outcomes[m.i] = { problems: record.problems, record };
+        outcomes[m.i] = outcomeOf(record);
         addToPack(m, bytes);
         m.text = '';
+        advance();
       });
       workers = pool.started;
       leftover = pool.leftover;
@@ -341,11 +370,12 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
     for (const k of leftover) {
       const m = misses[k]!;
       const record = analyseFile(m.file, m.text);
-      outcomes[m.i] = { problems: record.problems, record };
+      outcomes[m.i] = outcomeOf(record);
       if (writer) addToPack(m, encodeRecord(record));
       m.text = '';
+      advance();
     }
-    const analyse = performance.now() - t1;
+    const analyse = performance.now() - t1 - (assembled - assembledBefore);
 
     const commit = (): void => {
       const t2 = performance.now();
@@ -363,30 +393,28 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
     };
 
     let load: LoadResult;
+    advance();
     try {
+      // the same ids as the assembler gave: articles numbered in listing order
       load = collectLoad(
         listing,
-        outcomes.map((o): FileOutcome => ({ problems: o.problems, article: o.record?.article ? articleOf(o.record.article) : null })),
+        outcomes.map((o): FileOutcome => ({ problems: o.problems, article: o.article })),
       );
     } catch (err) {
       // no article at all: the files' entries are still worth saving (the next load skips them as fast)
       commit();
       throw err;
     }
-    const analyses: ArticleAnalysis[] = [];
-    for (const o of outcomes) if (o.record?.article) analyses.push(o.record.analysis!);
-    // the records are not needed past this point: let them go before the index is built and saved
     outcomes.length = 0;
     const t3 = performance.now();
-    const knowledge = assembleKnowledge(load.articles, analyses);
-    analyses.length = 0;
-    const assemble = performance.now() - t3;
+    const knowledge = assembler.finish(load.articles);
+    const assemble = performance.now() - t3 + assembled;
     if (writer) {
       const t4 = performance.now();
       try {
-        const bytes = encodeSnapshot(load, knowledge);
         // a snapshot that could not take the JSON-and-typed-arrays form could not be read back either
-        if (snapshotHeadLength(bytes) > 0) writer.add(SNAPSHOT_ENTRY, key, bytes);
+        const pieces = encodeSnapshotChunks(load, knowledge);
+        if (pieces) writer.addPieces(SNAPSHOT_ENTRY, key, pieces);
       } catch (err) {
         warn(`The assembled index cannot be saved (${err instanceof Error ? err.message : String(err)}): the next start assembles it again.`);
       }

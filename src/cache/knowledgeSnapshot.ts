@@ -13,7 +13,7 @@ import { FactStore } from '../search/factStore.js';
 import { knowledgeFromParts, type Knowledge, type KnowledgeParts } from '../search/knowledge.js';
 import { PackedStrings } from '../search/packedStrings.js';
 import type { Article, LoadProblem, LoadResult } from '../types.js';
-import { decodeTypedShared, encodeValue, typedBodyStart } from './codec.js';
+import { decodeTypedShared, encodeTypedChunks, encodeValue, typedBodyStart } from './codec.js';
 
 /** Name of the snapshot's entry in the pack: no article file can have it (relative paths have no NUL). */
 export const SNAPSHOT_ENTRY = '\u0000knowledge';
@@ -42,6 +42,19 @@ const packed = (s: PlainStrings): PackedStrings => new PackedStrings(s.bytes, s.
 
 /** The bytes of the snapshot of a load and its knowledge (the codec's `T` form: JSON, then typed arrays). */
 export function encodeSnapshot(load: LoadResult, k: Knowledge): Buffer {
+  return encodeValue(snapshotOf(load, k));
+}
+
+/**
+ * {@link encodeSnapshot}'s bytes as pieces to write one after another — the head, then views of the typed
+ * arrays — so that saving a large corpus does not copy its whole index into one more buffer; null when
+ * the snapshot does not take the JSON-and-typed-arrays form (it could not be read back).
+ */
+export function encodeSnapshotChunks(load: LoadResult, k: Knowledge): Buffer[] | null {
+  return encodeTypedChunks(snapshotOf(load, k));
+}
+
+function snapshotOf(load: LoadResult, k: Knowledge): Snapshot {
   const { parts } = k;
   const value: Snapshot = {
     // through JSON, as restored records are: a field set to undefined (an article parsed in this thread)
@@ -50,7 +63,7 @@ export function encodeSnapshot(load: LoadResult, k: Knowledge): Buffer {
     problems: JSON.parse(JSON.stringify(load.problems)) as LoadProblem[],
     parts: { ...parts, sentenceTexts: plain(parts.sentenceTexts), sentenceTokens: plain(parts.sentenceTokens), facts: { codes: plain(parts.facts.codes), counts: parts.facts.counts } },
   };
-  return encodeValue(value);
+  return value;
 }
 
 /** Where the typed arrays of a snapshot start, from its first bytes (-1: not a snapshot). */

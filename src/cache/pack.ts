@@ -251,10 +251,22 @@ export class PackWriter {
   }
 
   private append(bytes: Uint8Array): void {
-    this.pending.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    this.pendingBytes += bytes.byteLength;
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.offset += bytes.byteLength;
+    if (bytes.byteLength >= WRITE_BUFFER) {
+      // large pieces (the arrays of a snapshot) go straight to the file rather than through a copy
+      this.flush();
+      this.write(view);
+      return;
+    }
+    this.pending.push(view);
+    this.pendingBytes += bytes.byteLength;
     if (this.pendingBytes >= WRITE_BUFFER) this.flush();
+  }
+
+  private write(chunk: Buffer): void {
+    let done = 0;
+    while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done);
   }
 
   private flush(): void {
@@ -262,14 +274,25 @@ export class PackWriter {
     const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
     this.pending.length = 0;
     this.pendingBytes = 0;
-    let done = 0;
-    while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done);
+    this.write(chunk);
   }
 
   /** Adds the segment of one article file (`bytes` must not change afterwards: they are written later). */
   add(file: string, hash: string, bytes: Uint8Array, crc = crc32(bytes)): void {
     this.toc.push([file, hash, this.offset, bytes.byteLength, crc]);
     this.append(bytes);
+  }
+
+  /** Adds one segment made of `pieces`, in order (none may change afterwards: they are written later). */
+  addPieces(file: string, hash: string, pieces: readonly Uint8Array[]): void {
+    let crc = 0;
+    let length = 0;
+    for (const p of pieces) {
+      crc = crc32(p, crc);
+      length += p.byteLength;
+    }
+    this.toc.push([file, hash, this.offset, length, crc]);
+    for (const p of pieces) this.append(p);
   }
 
   /** Copies segments from an older pack, checking them again; returns the files whose segment could not be copied. */

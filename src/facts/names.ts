@@ -7,7 +7,7 @@
  * places, acronyms, and the words around the name ("news agency X", "X, a lawyer", "in X").
  */
 import Fuse from 'fuse.js';
-import type { AnalysedSentence } from '../text/analyse.js';
+import type { AnalysedSentence, Token } from '../text/analyse.js';
 import type { EntityKind, EntityMention, NameGroup } from '../types.js';
 import { MAX_PLACE_WORDS, canonicalPlace, isDemonym, isPlaceName } from './places.js';
 import { isGivenName } from './givenNames.js';
@@ -176,6 +176,7 @@ const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 function readWords(sentence: AnalysedSentence): Word[] {
   const text = sentence.text;
   const words: Word[] = [];
+  const sorted = tokensSorted(sentence.tokens);
   for (const m of text.matchAll(WORD_RE)) {
     let raw = m[0];
     const start = m.index;
@@ -199,7 +200,7 @@ function readWords(sentence: AnalysedSentence): Word[] {
     }
     if (!raw) continue;
     for (const part of splitHyphenatedPlaces(raw, start)) {
-      words.push(makeWord(part.text, part.start, sentence, possessive && part.last));
+      words.push(makeWord(part.text, part.start, sentence, sorted, possessive && part.last));
     }
   }
   return words;
@@ -219,24 +220,66 @@ function splitHyphenatedPlaces(raw: string, start: number): Array<{ text: string
   return [{ text: raw, start, last: true }];
 }
 
-function makeWord(text: string, start: number, sentence: AnalysedSentence, possessive: boolean): Word {
+/** What a word's own letters say, whatever sentence it is in. */
+interface WordShape {
+  low: string;
+  cap: boolean;
+  allCaps: boolean;
+}
+
+const wordShapes = new Map<string, WordShape>();
+/** The shape of a word, remembered: a few Unicode regular expressions per word, on every word of every sentence. */
+function shapeOf(text: string): WordShape {
+  let shape = wordShapes.get(text);
+  if (shape === undefined) {
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    const first = letters[0] ?? '';
+    // "al-Assad", "bin-Laden": a lower-case particle glued to a capitalised name
+    const glued = /^(?:al|el|ad|as|bin|ibn|d|l)['’-]\p{Lu}/u.test(text);
+    shape = {
+      low: foldName(text).replace(/\./g, ''),
+      cap: glued || (first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()),
+      allCaps: letters.length >= 2 && letters === letters.toUpperCase(),
+    };
+    if (wordShapes.size >= 200_000) wordShapes.clear();
+    wordShapes.set(text, shape);
+  }
+  return shape;
+}
+
+/**
+ * wink's part of speech for the word at `[start, end)`: PROPN when any token it overlaps is one, else the
+ * first overlapping token's, else X. `sorted`: the tokens' starts and ends never decrease (as
+ * analyseParagraph makes them), so the overlapping tokens are one run found by bisection.
+ */
+function posOver(tokens: readonly Token[], sorted: boolean, start: number, end: number): string {
+  if (!sorted) {
+    const covered = tokens.filter((t) => t.end > start && t.start < end);
+    return covered.some((t) => t.pos === 'PROPN') ? 'PROPN' : covered[0]?.pos ?? 'X';
+  }
+  // first token ending after start
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo >= tokens.length || tokens[lo]!.start >= end) return 'X';
+  for (let k = lo; k < tokens.length && tokens[k]!.start < end; k++) if (tokens[k]!.pos === 'PROPN') return 'PROPN';
+  return tokens[lo]!.pos;
+}
+
+/** Whether the tokens' starts and ends never decrease. */
+function tokensSorted(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length; k++) if (tokens[k]!.start < tokens[k - 1]!.start || tokens[k]!.end < tokens[k - 1]!.end) return false;
+  return true;
+}
+
+function makeWord(text: string, start: number, sentence: AnalysedSentence, sorted: boolean, possessive: boolean): Word {
   const end = start + text.length;
-  const covered = sentence.tokens.filter((t) => t.end > start && t.start < end);
-  const pos = covered.some((t) => t.pos === 'PROPN') ? 'PROPN' : covered[0]?.pos ?? 'X';
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const first = letters[0] ?? '';
-  // "al-Assad", "bin-Laden": a lower-case particle glued to a capitalised name
-  const glued = /^(?:al|el|ad|as|bin|ibn|d|l)['’-]\p{Lu}/u.test(text);
-  return {
-    text,
-    low: foldName(text).replace(/\./g, ''),
-    start,
-    end,
-    pos,
-    cap: glued || (first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()),
-    allCaps: letters.length >= 2 && letters === letters.toUpperCase(),
-    possessive,
-  };
+  const { low, cap, allCaps } = shapeOf(text);
+  return { text, low, start, end, pos: posOver(sentence.tokens, sorted, start, end), cap, allCaps, possessive };
 }
 
 /** Joins consecutive words that spell a multi-word place from the table ("Bosnia and Herzegovina"). */

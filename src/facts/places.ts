@@ -59,6 +59,19 @@ const DEMONYMS: Demonym[] = COUNTRIES.trim()
 
 /** Folded place name without dots, "the" or punctuation, so "the U.S." meets "US". */
 function placeKey(s: string): string {
+  let key = placeKeys.get(s);
+  if (key === undefined) {
+    key = computePlaceKey(s);
+    if (placeKeys.size >= 100_000) placeKeys.clear();
+    placeKeys.set(s, key);
+  }
+  return key;
+}
+
+/** Keys of the words and short spans looked up, remembered: every capitalised word of every sentence is. */
+const placeKeys = new Map<string, string>();
+
+function computePlaceKey(s: string): string {
   return fold(s)
     .replace(/^the\s+/, '')
     .replace(/[.]/g, '')

@@ -42,6 +42,22 @@ export function encodeFacts(f: LocalFacts): string {
   return jsonSafe(e) ? JSON_MARK + JSON.stringify(e) : V8_MARK + v8.serialize(e).toString('base64');
 }
 
+/**
+ * The code of a sentence's facts with `entities` added, from the code of the same facts without names
+ * ({@link encodeFacts} of them with `entities: []`): what `encodeFacts` gives for the whole, without
+ * encoding the rest again. Names get their corpus-wide keys only once the whole corpus has been read,
+ * while the rest of a sentence's facts can be encoded as soon as its article is.
+ */
+export function withEntities(code: string, entities: SentenceFacts['entities']): string {
+  if (!entities.length) return code;
+  if ((code === '' || code[0] === JSON_MARK) && jsonSafe(entities)) {
+    // the names come last in the encoded object, so they close its JSON
+    const names = JSON.stringify(entities);
+    return code === '' ? `${JSON_MARK}{"e":${names}}` : `${code.slice(0, -1)},"e":${names}}`;
+  }
+  return encodeFacts({ ...decodeFacts(0, code), entities });
+}
+
 /** The facts of sentence `sentenceId` from their code. @throws on a code {@link encodeFacts} did not write */
 export function decodeFacts(sentenceId: number, code: string): SentenceFacts {
   let e: Encoded = {};

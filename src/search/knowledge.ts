@@ -13,9 +13,11 @@
 import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
 import { groupNames, withGroupKeys } from '../facts/names.js';
 import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25, type Bm25Parts } from './bm25.js';
-import { FactStore, type LocalFacts } from './factStore.js';
+import { encodeFacts, FactStore, withEntities, type LocalFacts } from './factStore.js';
+import { IntList } from './intList.js';
+import { jsonSafe } from '../cache/codec.js';
 import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
-import { TermDictionary, termOf, termsOf } from './terms.js';
+import { intern, TermDictionary, termOf, termsOf } from './terms.js';
 import { encodeSentence } from './tokens.js';
 import type { Article, EntityMention, NameGroup, Sentence } from '../types.js';
 
@@ -117,14 +119,18 @@ export function analyseArticle(article: Article, extract: ArticleFactExtractor =
     paragraphs.push({
       index: para.index,
       sentences: analysed.map((s) => {
+        // one termOf per token for both the terms and their written forms (as termsOf would give them)
+        const terms: string[] = [];
         for (const t of s.tokens) {
           const term = termOf(t);
-          if (!term || !/^[a-z]/.test(t.norm)) continue;
+          if (!term) continue;
+          terms.push(intern(term));
+          if (!/^[a-z]/.test(t.norm)) continue;
           const key = `${term}\u0000${t.norm}`;
           forms.set(key, (forms.get(key) ?? 0) + 1);
         }
         tokens.push(encodeSentence(s));
-        return { text: s.text, terms: termsOf(s.tokens) };
+        return { text: s.text, terms };
       }),
     });
   }
@@ -238,106 +244,142 @@ export function knowledgeFromParts(articles: Article[], parts: KnowledgeParts): 
 
 /**
  * Numbers the sentences and paragraphs of analysed articles corpus-wide, groups the names and builds
- * the indexes. `analyses[i]` must be the analysis of `articles[i]`; articles keep the ids they were given.
+ * the indexes, taking the articles one at a time, in id order: an article's analysis is not needed once
+ * it has been added, so a caller can decode analyses one by one instead of holding a whole corpus of
+ * them (at 30,000 articles, gigabytes of small objects). What it builds does not depend on how the
+ * articles were handed over ({@link assembleKnowledge} gives them all at once).
  */
-export function assembleKnowledge(articles: Article[], analyses: readonly ArticleAnalysis[]): Knowledge {
-  // sizes first, so that the packed arrays are allocated once
-  let sentenceCount = 0;
-  let paragraphCount = 0;
-  let termCount = 0;
-  articles.forEach((_, i) => {
-    for (const para of analyses[i]!.paragraphs) {
-      paragraphCount++;
-      for (const s of para.sentences) {
-        sentenceCount++;
-        termCount += s.terms.length;
-      }
-    }
-  });
-  const vocabulary = new TermDictionary();
-  const sentenceTerms: PackedTerms = { starts: new Int32Array(sentenceCount + 1), ids: new Int32Array(termCount) };
-  const sentenceParagraphs = new Int32Array(sentenceCount);
-  const paragraphArticles = new Int32Array(paragraphCount);
-  const paragraphNumbers = new Int32Array(paragraphCount);
-  const articleSentences = new Int32Array(2 * articles.length);
+export class KnowledgeAssembler {
+  private readonly vocabulary = new TermDictionary();
+  private readonly sentenceStarts = new IntList(1 << 16);
+  private readonly termIds = new IntList(1 << 20);
+  private readonly sentenceParagraphs = new IntList(1 << 16);
+  private readonly paragraphArticles = new IntList(1 << 12);
+  private readonly paragraphNumbers = new IntList(1 << 12);
   // a paragraph's terms are its sentences', contiguous in the packed array: paragraph p holds
-  // sentenceTerms.ids[paragraphStarts[p] .. paragraphStarts[p + 1])
-  const paragraphStarts = new Int32Array(paragraphCount + 1);
-  const texts = new PackedStringsBuilder(sentenceCount, sentenceCount * 160);
-  const tokens = new PackedStringsBuilder(sentenceCount, sentenceCount * 120);
-  const titleTerms: string[][] = [];
-  const forms = new Map<string, Map<string, number>>();
-  const mentions: Array<{ sentenceId: number; mention: EntityMention }> = [];
-  let cursor = 0;
-  let sentenceId = 0;
-  let paragraphId = 0;
-  articles.forEach((article, i) => {
-    if (article.id < 0 || article.id >= articles.length) throw new Error('article ids must be 0 .. articles - 1');
-    const analysis = analyses[i]!;
-    const firstOfArticle = sentenceId;
-    titleTerms[article.id] = analysis.titleTerms;
+  // termIds[paragraphStarts[p] .. paragraphStarts[p + 1])
+  private readonly paragraphStarts = new IntList(1 << 12);
+  private readonly articleSentences: number[] = [];
+  private readonly texts = new PackedStringsBuilder(1 << 16, 160 << 16);
+  private readonly tokens = new PackedStringsBuilder(1 << 16, 120 << 16);
+  /** Each sentence's facts encoded without their names, which get their keys once all are known. */
+  private readonly factsWithoutNames = new PackedStringsBuilder(1 << 16, 64 << 16);
+  private readonly factCounts = new IntList(1 << 16);
+  /** Sentence s's names are mentions[mentionStarts[s] .. mentionStarts[s + 1]). */
+  private readonly mentionStarts = new IntList(1 << 16);
+  private readonly mentions: Array<{ sentenceId: number; mention: EntityMention }> = [];
+  private readonly unusualFacts = new Map<number, LocalFacts>();
+  private readonly titleTerms: string[][] = [];
+  private readonly forms = new Map<string, Map<string, number>>();
+  private sentenceId = 0;
+  private paragraphId = 0;
+
+  /** Articles added so far (the id the next one must have). */
+  get added(): number {
+    return this.titleTerms.length;
+  }
+
+  /** Adds the next article (ids 0, 1, 2… in turn) with its analysis. @throws on an article out of turn */
+  add(article: Article, analysis: ArticleAnalysis): void {
+    if (article.id !== this.titleTerms.length) throw new Error('article ids must be 0 .. articles - 1, added in order');
+    const firstOfArticle = this.sentenceId;
+    this.titleTerms.push(analysis.titleTerms);
     for (const [term, form, n] of analysis.forms) {
-      let f = forms.get(term);
-      if (!f) forms.set(term, (f = new Map()));
+      let f = this.forms.get(term);
+      if (!f) this.forms.set(term, (f = new Map()));
       f.set(form, (f.get(form) ?? 0) + n);
     }
     for (const para of analysis.paragraphs) {
-      paragraphArticles[paragraphId] = article.id;
-      paragraphNumbers[paragraphId] = para.index;
-      paragraphStarts[paragraphId] = cursor;
+      this.paragraphArticles.push(article.id);
+      this.paragraphNumbers.push(para.index);
+      this.paragraphStarts.push(this.termIds.length);
       for (const s of para.sentences) {
-        sentenceTerms.starts[sentenceId] = cursor;
-        for (const t of s.terms) sentenceTerms.ids[cursor++] = vocabulary.id(t);
-        sentenceParagraphs[sentenceId] = paragraphId;
-        texts.push(s.text);
-        tokens.push(analysis.tokens?.[sentenceId - firstOfArticle] ?? '');
-        for (const mention of analysis.facts[sentenceId - firstOfArticle]?.entities ?? []) mentions.push({ sentenceId, mention });
-        sentenceId++;
+        const local = this.sentenceId - firstOfArticle;
+        this.sentenceStarts.push(this.termIds.length);
+        for (const t of s.terms) this.termIds.push(this.vocabulary.id(t));
+        this.sentenceParagraphs.push(this.paragraphId);
+        this.texts.push(s.text);
+        this.tokens.push(analysis.tokens?.[local] ?? '');
+        const f = analysis.facts[local] ?? NO_FACTS;
+        const code = encodeFacts(f.entities.length ? { ...f, entities: [] } : f);
+        this.factsWithoutNames.push(code);
+        // facts JSON cannot hold (rare) are encoded whole at the end, from the objects, as they always were
+        if (f.entities.length && (code[0] === 'V' || !jsonSafe(f.entities))) this.unusualFacts.set(this.sentenceId, f);
+        this.factCounts.push(f.numbers.length + f.quotes.length + f.attributions.length + f.dates.length);
+        this.mentionStarts.push(this.mentions.length);
+        for (const mention of f.entities) this.mentions.push({ sentenceId: this.sentenceId, mention });
+        this.sentenceId++;
       }
-      paragraphId++;
+      this.paragraphId++;
     }
-    articleSentences[2 * article.id] = firstOfArticle;
-    articleSentences[2 * article.id + 1] = sentenceId;
-  });
-  sentenceTerms.starts[sentenceCount] = cursor;
-  paragraphStarts[paragraphCount] = cursor;
-  // every spelling of one name gets the key of its group, across the corpus
-  const groups = groupNames(mentions);
-  mentions.length = 0;
-  const facts = FactStore.from(
-    (function* () {
-      for (let i = 0; i < articles.length; i++) {
-        const analysis = analyses[i]!;
-        let n = 0;
-        for (const para of analysis.paragraphs) n += para.sentences.length;
-        for (let j = 0; j < n; j++) {
-          const f = analysis.facts[j] ?? NO_FACTS;
-          yield f.entities.length ? { ...f, entities: withGroupKeys(f.entities, groups) } : f;
-        }
+    this.articleSentences.push(firstOfArticle, this.sentenceId);
+  }
+
+  /** The knowledge of `articles` (the articles added, in any order); the assembler is not to be used after. */
+  finish(articles: Article[]): Knowledge {
+    if (articles.length !== this.titleTerms.length) throw new Error('the articles are not those added');
+    const sentenceCount = this.sentenceId;
+    this.sentenceStarts.push(this.termIds.length);
+    this.paragraphStarts.push(this.termIds.length);
+    this.mentionStarts.push(this.mentions.length);
+    const sentenceTerms: PackedTerms = { starts: this.sentenceStarts.toArray(), ids: this.termIds.toArray() };
+    const paragraphStarts = this.paragraphStarts.toArray();
+    // every spelling of one name gets the key of its group, across the corpus
+    const groups = groupNames(this.mentions);
+    const withoutNames = this.factsWithoutNames.build();
+    const mentionStarts = this.mentionStarts.toArray();
+    const codes = new PackedStringsBuilder(sentenceCount, withoutNames.bytes.length + 64 * this.mentions.length);
+    for (let id = 0; id < sentenceCount; id++) {
+      const from = mentionStarts[id]!;
+      const to = mentionStarts[id + 1]!;
+      const code = withoutNames.get(id);
+      if (from === to) codes.push(code);
+      else {
+        const names: EntityMention[] = [];
+        for (let m = from; m < to; m++) names.push(this.mentions[m]!.mention);
+        const keyed = withGroupKeys(names, groups);
+        const unusual = this.unusualFacts.get(id);
+        codes.push(unusual ? encodeFacts({ ...unusual, entities: keyed }) : withEntities(code, keyed));
       }
-    })(),
-    sentenceCount,
-  );
-  const surface: Array<[string, string]> = [];
-  for (const [term, f] of forms) surface.push([term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]);
-  const sentenceIndex = new Bm25Index(SENTENCE_BM25, vocabulary, sentenceTerms.starts, sentenceTerms.ids);
-  const paragraphIndex = new Bm25Index(PARAGRAPH_BM25, vocabulary, paragraphStarts, sentenceTerms.ids);
-  return knowledgeFromParts(articles, {
-    vocabulary: vocabulary.terms(),
-    sentenceTerms,
-    sentenceParagraphs,
-    paragraphArticles,
-    paragraphNumbers,
-    articleSentences,
-    sentenceTexts: texts.build(),
-    sentenceTokens: tokens.build(),
-    facts,
-    sentenceIndex: sentenceIndex.parts(),
-    paragraphIndex: paragraphIndex.parts(),
-    surface,
-    titleTerms,
-    groups,
+    }
+    this.mentions.length = 0;
+    const facts = new FactStore(codes.build(), Uint32Array.from(this.factCounts.toArray()));
+    const surface: Array<[string, string]> = [];
+    for (const [term, f] of this.forms) surface.push([term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]);
+    const sentenceIndex = new Bm25Index(SENTENCE_BM25, this.vocabulary, sentenceTerms.starts, sentenceTerms.ids);
+    const paragraphIndex = new Bm25Index(PARAGRAPH_BM25, this.vocabulary, paragraphStarts, sentenceTerms.ids);
+    return knowledgeFromParts(articles, {
+      vocabulary: this.vocabulary.terms(),
+      sentenceTerms,
+      sentenceParagraphs: this.sentenceParagraphs.toArray(),
+      paragraphArticles: this.paragraphArticles.toArray(),
+      paragraphNumbers: this.paragraphNumbers.toArray(),
+      articleSentences: Int32Array.from(this.articleSentences),
+      sentenceTexts: this.texts.build(),
+      sentenceTokens: this.tokens.build(),
+      facts,
+      sentenceIndex: sentenceIndex.parts(),
+      paragraphIndex: paragraphIndex.parts(),
+      surface,
+      titleTerms: this.titleTerms,
+      groups,
+    });
+  }
+}
+
+/**
+ * Numbers the sentences and paragraphs of analysed articles corpus-wide, groups the names and builds
+ * the indexes. `analyses[i]` must be the analysis of `articles[i]`; articles keep the ids they were given.
+ */
+export function assembleKnowledge(articles: Article[], analyses: readonly ArticleAnalysis[]): Knowledge {
+  articles.forEach((article) => {
+    if (article.id < 0 || article.id >= articles.length) throw new Error('article ids must be 0 .. articles - 1');
   });
+  // the assembler takes articles in id order
+  const order = articles.map((_, i) => i).sort((a, b) => articles[a]!.id - articles[b]!.id);
+  const assembler = new KnowledgeAssembler();
+  for (const i of order) assembler.add(articles[i]!, analyses[i]!);
+  return assembler.finish(articles);
 }
 
 const NO_FACTS: LocalFacts = Object.freeze({ numbers: [], quotes: [], attributions: [], dates: [], entities: [] });

@@ -44,7 +44,8 @@ export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: st
  * thousands, so the sentences' term lists share their strings instead of holding a copy each.
  */
 const interned = new Map<string, string>();
-function intern(term: string): string {
+/** The one shared string object equal to `term` (see above). */
+export function intern(term: string): string {
   const known = interned.get(term);
   if (known !== undefined) return known;
   if (interned.size < 2_000_000) interned.set(term, term);
