@@ -45,7 +45,7 @@ interface Found {
  * Whether JSON keeps `value` as it is, typed arrays apart: those are listed in `typed` (with a copy of
  * `path`, the keys leading to them) when it is given, else they make the value unsafe.
  */
-function walk(value: unknown, path: Path, typed: Found[] | null): boolean {
+function walk(value: unknown, path: Path, typed: Found[] | null, dropUndefined = false): boolean {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -60,7 +60,7 @@ function walk(value: unknown, path: Path, typed: Found[] | null): boolean {
         for (let i = 0; i < value.length; i++) {
           if (!(i in value)) return false;
           path.push(i);
-          const ok = walk(value[i], path, typed);
+          const ok = walk(value[i], path, typed, dropUndefined);
           path.pop();
           if (!ok) return false;
         }
@@ -74,8 +74,10 @@ function walk(value: unknown, path: Path, typed: Found[] | null): boolean {
       const record = value as Record<string, unknown>;
       for (const key in record) {
         if (!Object.hasOwn(record, key)) return false;
+        // JSON leaves such a field out, which is what the caller asked for
+        if (dropUndefined && record[key] === undefined) continue;
         path.push(key);
-        const ok = walk(record[key], path, typed);
+        const ok = walk(record[key], path, typed, dropUndefined);
         path.pop();
         if (!ok) return false;
       }
@@ -154,10 +156,11 @@ function typedChunks(value: unknown, typed: Found[]): Buffer[] {
  * be written in turn, so that a large value is never copied into one buffer; null when the value does not
  * have that form.
  */
-export function encodeTypedChunks(value: unknown): Buffer[] | null {
-  if (jsonSafe(value)) return null;
+export function encodeTypedChunks(value: unknown, options: { dropUndefined?: boolean } = {}): Buffer[] | null {
+  const drop = options.dropUndefined ?? false;
+  if (walk(value, [], null, drop)) return null;
   const typed: Found[] = [];
-  return walk(value, [], typed) ? typedChunks(value, typed) : null;
+  return walk(value, [], typed, drop) ? typedChunks(value, typed) : null;
 }
 
 function decodeTyped(buf: Buffer): unknown {
