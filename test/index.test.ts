@@ -11,6 +11,7 @@ import { Engine } from '../src/engine.js';
 import { parseQuestion } from '../src/answer/question.js';
 import { closestWord, correctSpelling, queryTerms, vocabularyOf } from '../src/answer/query.js';
 import { firstStage, RANK_SETTINGS } from '../src/answer/rank.js';
+import { statementOverlap } from '../src/answer/agreement.js';
 import type { WeightedTerm } from '../src/search/bm25.js';
 import type { Knowledge } from '../src/search/knowledge.js';
 import { decodeSentence, encodeSentence } from '../src/search/tokens.js';
@@ -133,6 +134,34 @@ for (const [name, dir] of [
         }
       }
       expect(compared).to.be.greaterThan(100);
+    });
+
+    it('measures how much two sentences say the same from their term ids as from their terms', () => {
+      /** statementOverlap as it was: sets of term strings. */
+      const byStrings = (a: number, b: number) => {
+        const ta = new Set(k.sentences[a]!.terms);
+        const tb = new Set(k.sentences[b]!.terms);
+        const w = (t: string) => k.sentenceIndex.idf(t);
+        let shared = 0;
+        let wa = 0;
+        let wb = 0;
+        for (const t of ta) {
+          wa += w(t);
+          if (tb.has(t)) shared += w(t);
+        }
+        for (const t of tb) wb += w(t);
+        const lighter = Math.min(wa, wb);
+        return lighter ? shared / lighter : 0;
+      };
+      const n = k.sentences.length;
+      let positive = 0;
+      for (let a = 0; a < n; a += 7) {
+        for (const b of [a, (a * 31 + 5) % n, Math.min(n - 1, a + 1)]) {
+          expect(statementOverlap(k, a, b)).to.equal(byStrings(a, b));
+          if (statementOverlap(k, a, b) > 0) positive++;
+        }
+      }
+      expect(positive).to.be.greaterThan(10);
     });
 
     it('stores each sentence\'s wink analysis, and reading it back gives that analysis', () => {

@@ -25,17 +25,26 @@ export const AGREEMENT_SETTINGS = Object.freeze({
   sameMeaning: 0.75,
 });
 
+/** A sentence's term ids, each once, in order of first use (a sentence holds a few dozen at most). */
+function distinctTerms(k: Knowledge, sentenceId: number): number[] {
+  const { starts, ids } = k.sentenceTerms;
+  const out: number[] = [];
+  for (let i = starts[sentenceId]!, end = starts[sentenceId + 1]!; i < end; i++) if (!out.includes(ids[i]!)) out.push(ids[i]!);
+  return out;
+}
+
 /** IDF-weighted overlap of two sentences' terms, relative to the lighter one (0..1). */
 export function statementOverlap(k: Knowledge, a: number, b: number): number {
-  const ta = new Set(k.sentences[a]!.terms);
-  const tb = new Set(k.sentences[b]!.terms);
-  const w = (t: string) => k.sentenceIndex.idf(t);
+  // term ids, not strings: no term list or set built per call (a question compares sixty sentences)
+  const ta = distinctTerms(k, a);
+  const tb = distinctTerms(k, b);
+  const w = (id: number) => k.sentenceIndex.idfOf(id);
   let shared = 0;
   let wa = 0;
   let wb = 0;
   for (const t of ta) {
     wa += w(t);
-    if (tb.has(t)) shared += w(t);
+    if (tb.includes(t)) shared += w(t);
   }
   for (const t of tb) wb += w(t);
   const lighter = Math.min(wa, wb);

@@ -114,6 +114,10 @@ class QueryPlan {
   private readonly best: Float64Array;
   private readonly seen: Uint8Array;
   private readonly order: Int32Array;
+  /** Scratch of {@link countsIn}; `firstSame[i]`: the first position in the query with the same term id. */
+  private readonly counts: Int32Array;
+  private readonly lastIn: Int32Array;
+  private readonly firstSame: Int32Array;
 
   constructor(k: Knowledge, readonly query: readonly WeightedTerm[]) {
     const n = (this.n = query.length);
@@ -137,6 +141,38 @@ class QueryPlan {
     this.best = new Float64Array(groupIndex.size);
     this.seen = new Uint8Array(groupIndex.size);
     this.order = new Int32Array(groupIndex.size);
+    this.counts = new Int32Array(n);
+    this.lastIn = new Int32Array(n);
+    this.firstSame = Int32Array.from(this.ids, (id) => this.ids.indexOf(id));
+  }
+
+  /**
+   * For each term, the number of sentences in `[lo, hi)` holding it (the sentences of one article): the
+   * article's few hundred term ids read once, instead of two binary searches per term in postings that
+   * grow with the corpus. The array is overwritten by the next call.
+   */
+  countsIn(k: Knowledge, lo: number, hi: number): Int32Array {
+    const { counts, lastIn, firstSame } = this;
+    const slot = slotsOf(k);
+    counts.fill(0);
+    lastIn.fill(-1);
+    // a term's first position in the query, + 1, by term id (0: not a query term)
+    for (let i = 0; i < this.n; i++) if (this.ids[i]! >= 0 && firstSame[i] === i) slot[this.ids[i]!] = i + 1;
+    const { starts, ids } = k.sentenceTerms;
+    for (let s = lo; s < hi; s++) {
+      for (let p = starts[s]!, end = starts[s + 1]!; p < end; p++) {
+        const at = slot[ids[p]!]! - 1;
+        if (at >= 0 && lastIn[at] !== s) {
+          lastIn[at] = s;
+          counts[at]!++;
+        }
+      }
+    }
+    for (let i = 0; i < this.n; i++) {
+      if (this.ids[i]! >= 0) slot[this.ids[i]!] = 0;
+      counts[i] = counts[firstSame[i]!]!;
+    }
+    return counts;
   }
 
   /**
@@ -210,6 +246,14 @@ function marksOf(k: Knowledge): TermMarks {
   return m;
 }
 
+const termSlots = new WeakMap<Knowledge, Int32Array>();
+/** Scratch by term id, all 0 between uses ({@link QueryPlan.countsIn}). */
+function slotsOf(k: Knowledge): Int32Array {
+  let s = termSlots.get(k);
+  if (!s) termSlots.set(k, (s = new Int32Array(k.vocabulary.size)));
+  return s;
+}
+
 /**
  * Term weights within one article: a word that runs through the article (its topic) tells its sentences
  * apart less than a word found in one or two of them.
@@ -217,9 +261,10 @@ function marksOf(k: Knowledge): TermMarks {
 function localWeights(k: Knowledge, articleId: number, plan: QueryPlan): { weights: Float64Array; total: number } {
   const [lo, hi] = k.articleSentences[articleId] ?? [0, 0];
   const n = Math.max(1, hi - lo);
+  const counts = plan.countsIn(k, lo, hi);
   const own = new Float64Array(plan.n);
   for (let i = 0; i < plan.n; i++) {
-    const df = k.sentenceIndex.countInRangeOf(plan.ids[i]!, lo, hi);
+    const df = counts[i]!;
     own[i] = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * plan.query[i]!.weight;
   }
   // looked up by term: a term listed twice takes the weight of its last listing
