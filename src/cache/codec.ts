@@ -163,6 +163,17 @@ export function encodeTypedChunks(value: unknown, options: { dropUndefined?: boo
   return walk(value, [], typed, drop) ? typedChunks(value, typed) : null;
 }
 
+/** Puts a typed array where its path says, under `root.value`. */
+function placeAt(root: Record<string | number, unknown>, path: Path, array: AnyTypedArray): void {
+  let parent = root;
+  let key: string | number = 'value';
+  for (const step of path) {
+    parent = parent[key] as Record<string | number, unknown>;
+    key = step;
+  }
+  parent[key] = array;
+}
+
 function decodeTyped(buf: Buffer): unknown {
   const length = buf.readUInt32LE(1);
   const { value, typed } = JSON.parse(buf.toString('utf8', 5, 5 + length)) as { value: unknown; typed: Array<[Path, TypedArrayName, number, number]> };
@@ -175,13 +186,7 @@ function decodeTyped(buf: Buffer): unknown {
     if (start + offset + array.byteLength > buf.length) throw new Error('typed array out of bounds');
     // a copy: the array must not keep the (larger) buffer it was read into alive
     new Uint8Array(array.buffer).set(new Uint8Array(buf.buffer, from, array.byteLength));
-    let parent = root;
-    let key: string | number = 'value';
-    for (const step of path) {
-      parent = parent[key] as Record<string | number, unknown>;
-      key = step;
-    }
-    parent[key] = array;
+    placeAt(root, path, array);
   }
   return root.value;
 }
@@ -216,13 +221,7 @@ export function decodeTypedShared(head: Uint8Array, body: Uint8Array): unknown {
     // offsets are multiples of 8 from the start of the body: a view when the body is aligned, else a copy
     const array = from % Ctor.BYTES_PER_ELEMENT === 0 ? new Ctor(body.buffer as ArrayBuffer, from, count) : new Ctor(count);
     if (array.buffer !== body.buffer) new Uint8Array(array.buffer).set(new Uint8Array(body.buffer, from, bytes));
-    let parent = root;
-    let key: string | number = 'value';
-    for (const step of path) {
-      parent = parent[key] as Record<string | number, unknown>;
-      key = step;
-    }
-    parent[key] = array;
+    placeAt(root, path, array);
   }
   return root.value;
 }
