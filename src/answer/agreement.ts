@@ -79,7 +79,6 @@ export function countedWords(q: ParsedQuestion): string[] {
   return words.flatMap((w) => [w, ...measuredBy(w)]);
 }
 
-
 /** Main verbs of the question ("were *released*"), lemmas. */
 function questionVerbs(q: ParsedQuestion): string[] {
   return q.verbs.filter((v) => !LIGHT_VERBS.has(v));

@@ -295,27 +295,35 @@ export function candidateFeatures(
     }
   }
 
+  // question words the sentence carries, by itself or by referring back: their weight, and the rarest
   let antecedent = 0;
-  for (const w of ctx.words) if (referred.includes(w.term)) antecedent += w.idf;
+  let rare = 0;
+  for (const w of ctx.words) {
+    const referredTo = referred.includes(w.term);
+    if (referredTo) antecedent += w.idf;
+    if (referredTo || termSet.has(w.term)) rare = Math.max(rare, w.idf);
+  }
 
   // the sort of thing asked for, named fresh in the sentence ("what venue" → "stadium"), and a name
   // standing next to a word for it ("at Levi's Stadium", "networks CBS and NBC")
   let headFresh = 0;
   let headName = 0;
   if (ctx.head && vectors) {
-    const near = (t: (typeof content)[number]) => (t.pos === 'NOUN' || t.pos === 'PROPN') && (t.lemma.toLowerCase() === ctx.head || vectors.similarity(ctx.head!, t.lemma.toLowerCase()) >= 0.5);
+    const head = ctx.head;
+    // how close each noun is to the asked sort (the word itself: 1), once per token
+    const closeness = content.map((t) => {
+      if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return -Infinity;
+      const lemma = t.lemma.toLowerCase();
+      return lemma === head ? 1 : vectors.similarity(head, lemma);
+    });
     content.forEach((t, i) => {
-      if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return;
-      const fresh = !asked.has(t.norm);
-      if (fresh) headFresh = Math.max(headFresh, t.lemma.toLowerCase() === ctx.head ? 1 : vectors.similarity(ctx.head!, t.lemma.toLowerCase()));
-      if (!headName && fresh && t.pos === 'PROPN') {
-        for (let j = Math.max(0, i - 3); j <= Math.min(content.length - 1, i + 3); j++) if (j !== i && near(content[j]!)) headName = 1;
-              }
+      if (closeness[i] === -Infinity || asked.has(t.norm)) return;
+      headFresh = Math.max(headFresh, closeness[i]!);
+      if (headName || t.pos !== 'PROPN') return;
+      for (let j = Math.max(0, i - 3); j <= Math.min(content.length - 1, i + 3); j++) if (j !== i && closeness[j]! >= 0.5) headName = 1;
     });
   }
   const numberMatch = ctx.numbers.length ? ctx.numbers.filter((n) => content.some((t) => t.norm === n)).length / ctx.numbers.length : 0;
-  let rare = 0;
-  for (const w of ctx.words) if (termSet.has(w.term) || referred.includes(w.term)) rare = Math.max(rare, w.idf);
 
   let bigram = 0;
   for (let i = 1; i < terms.length; i++) if (ctx.bigrams.has(`${terms[i - 1]} ${terms[i]}`)) bigram++;
