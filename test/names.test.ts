@@ -82,6 +82,18 @@ describe('names: extractEntities', () => {
     expect(viasna?.kind).to.be.oneOf(['organisation', 'other']);
   });
 
+  it('reads a person from any noun the dictionary files under people, before the name or in an apposition', () => {
+    // none of these role nouns is in the hand list of person nouns: WordNet files them under noun.person
+    const squad = fs.readFileSync(path.join(shared, 'eval/squad/corpus/Super_Bowl_50.txt'), 'utf8');
+    const line = (start: string) => squad.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => s.text.startsWith(start))!;
+    const kinds = (s: AnalysedSentence) => extractEntities(s).map((e) => [e.text, e.kind]);
+    expect(kinds(line('Denver linebacker Von Miller was named'))).to.deep.include(['Von Miller', 'person']);
+    expect(kinds(line('Pro Bowl defensive tackle Kawann Short'))).to.deep.include(['Kawann Short', 'person']);
+    expect(entities('The rise was first noted by Graham Twigg, a zoologist at the university.')).to.deep.include(['Graham Twigg', 'person']);
+    // a noun for a group or a thing does not make a person: "rock group X", "the film X"
+    expect(entities('The show was headlined by the British rock group Coldplay.')).to.not.deep.include(['Coldplay', 'person']);
+  });
+
   it('leaves out months, weekdays, sentence-initial words and acronyms of time', () => {
     const found = entities('Among those released Thursday were 14 foreigners, according to the press service in Minsk on September 12 at 7:42 AM CDT.');
     expect(found).to.deep.equal([['Minsk', 'place']]);
@@ -161,6 +173,15 @@ describe('names: groupNames on the seed story', () => {
     const keyed = withGroupKeys(mentions.map((m) => m.mention), groups);
     const luk = groupWith(groups, 'Lukashenka').key;
     expect(keyed.filter((m) => /Lukashenk/.test(m.text)).every((m) => m.key === luk)).to.equal(true);
+  });
+
+  it("gives a mention with no cue of its own its group's kind", () => {
+    // "Nausėda has said" alone gives no cue; "President Gitanas Nausėda" elsewhere makes the group a person
+    const bare = mentions.filter((m) => m.mention.kind === 'other');
+    const keyed = withGroupKeys(bare.map((m) => m.mention), groups);
+    const upgraded = keyed.filter((m, i) => m.kind !== bare[i]!.mention.kind);
+    expect(upgraded.length).to.be.greaterThan(0);
+    for (const m of upgraded) expect(groups.find((g) => g.key === m.key)?.kind).to.equal(m.kind);
   });
 });
 

@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { analyseParagraph } from '../src/text/analyse.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { candidateFeatures, questionContext, questionHead, referringSubject } from '../src/answer/features.js';
+import { candidateFeatures, questionContext, referringSubject } from '../src/answer/features.js';
 import { rankForQuestion } from '../src/answer/answer.js';
 import { queryTerms } from '../src/answer/query.js';
 import { Engine } from '../src/engine.js';
 import type { Knowledge } from '../src/search/knowledge.js';
 import { wordVectors } from '../src/text/embeddings.js';
-import { measuredBy, parseQuestion } from '../src/answer/question.js';
+import { measuredBy, parseQuestion, questionHead } from '../src/answer/question.js';
 import { countedWords } from '../src/answer/agreement.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -102,6 +102,14 @@ describe('question head: the sort of thing a what/which question asks for', () =
     expect(questionHead(parseQuestion('What was the name of the stadium in Miami?'))).to.equal('stadium');
     expect(questionHead(parseQuestion('What kind of company is Sky UK Limited?'))).to.equal('company');
     expect(questionHead(parseQuestion('Who won the vote?'))).to.equal(null);
+    expect(questionHead(parseQuestion('What well-known archeologist believed the Amazon was empty?'))).to.equal('archeologist');
+  });
+
+  it('asks for a person when the dictionary files the head noun under people', () => {
+    expect(parseQuestion('What well-known archeologist believed the Amazon was empty?').sort).to.equal('person');
+    expect(parseQuestion('Which Denver linebacker was named MVP?').sort).to.equal('person');
+    expect(parseQuestion('Which NFL team won Super Bowl 50?').sort).to.equal(null);
+    expect(parseQuestion('What was the name of the stadium in Miami?').sort).to.equal(null);
   });
 
   it('finds a name next to a word for that sort of thing in a real sentence', () => {

@@ -5,7 +5,7 @@
  */
 import type { AnalysedSentence } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
-import { LIGHT_VERBS, type ParsedQuestion } from './question.js';
+import { LIGHT_VERBS, questionHead, type ParsedQuestion } from './question.js';
 import { synonyms, wordClassOf, type WordClass } from '../text/synonyms.js';
 
 /** How close a WordNet synonym counts, on the word-vector scale. */
@@ -120,38 +120,6 @@ export interface QuestionContext {
   numbers: string[];
   /** The highest IDF among the question's words. */
   maxIdf: number;
-}
-
-/** Nouns that stand before the real head: "what *kind of* music", "the *name of* the stadium". */
-const HEAD_OF = /^(kind|type|sort|form|name|names|part|piece|group|example|one|member|variety|style|category|term|word|title)$/;
-
-/**
- * The noun naming what a what/which question asks for: the last noun of the words after the question
- * word ("which NFL *team*", "what *venue*"), or after "what is the" ("what was the *name* of the
- * *stadium*" → stadium). Null for other questions.
- */
-export function questionHead(q: ParsedQuestion): string | null {
-  if (q.kind !== 'what' && q.kind !== 'which' && q.kind !== 'other') return null;
-  const tokens = q.tokens;
-  const wh = tokens.findIndex((t) => t.norm === 'what' || t.norm === 'which');
-  if (wh < 0) return null;
-  let i = wh + 1;
-  // "what is the …", "what are some …"
-  if (tokens[i]?.pos === 'AUX' && /^(is|was|are|were)$/.test(tokens[i]!.norm)) {
-    i++;
-    while (tokens[i] && (tokens[i]!.pos === 'DET' || /^(some|one|two|three)$/.test(tokens[i]!.norm))) i++;
-  }
-  let head: string | null = null;
-  for (; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.pos === 'NOUN') head = t.lemma.toLowerCase();
-    else if (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
-    else if (t.norm === 'of' && head && HEAD_OF.test(head)) {
-      head = null;
-      while (tokens[i + 1] && tokens[i + 1]!.pos === 'DET') i++;
-    } else break;
-  }
-  return head && !HEAD_OF.test(head) ? head : null;
 }
 
 export function questionContext(q: ParsedQuestion, idf: (term: string) => number): QuestionContext {

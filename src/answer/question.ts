@@ -6,6 +6,7 @@ import { analyseParagraph, fold, type Token } from '../text/analyse.js';
 import { QUESTION_FILLER, termOf } from '../search/terms.js';
 import type { QuestionKind } from './types.js';
 import { PARTICLES, synonyms } from '../text/synonyms.js';
+import { nounSorts } from '../text/nounSorts.js';
 
 export interface QuestionTerm {
   term: string;
@@ -92,6 +93,15 @@ export function answerSort(question: string): AnswerSort {
   return null;
 }
 
+/**
+ * The sort a what/which question asks for by its head noun, when the dictionary files that noun under people
+ * ("which *archeologist*", "what former *quarterback*"): the answer is a person's name.
+ */
+function headSort(kind: QuestionKind, tokens: Token[]): AnswerSort {
+  const head = questionHead({ kind, tokens });
+  return head && nounSorts().sortOf(head) === 'person' ? 'person' : null;
+}
+
 /** Nouns that name a measure of something counted under another word ("a population of 9.5 million people"). */
 const MEASURED: Readonly<Record<string, readonly string[]>> = Object.freeze({
   population: ['people', 'inhabitants', 'residents', 'citizens'],
@@ -113,6 +123,43 @@ export function measuredBy(word: string): readonly string[] {
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(['say', 'tell', 'do', 'have', 'be', 'get', 'make']);
 
 const QUOTED = /["“”‘’']([^"“”‘’']{3,})["“”‘’']/;
+
+/** Nouns that stand before the real head: "what *kind of* music", "the *name of* the stadium". */
+const HEAD_OF = /^(kind|type|sort|form|name|names|part|piece|group|example|one|member|variety|style|category|term|word|title)$/;
+
+/**
+ * The noun naming what a what/which question asks for: the last noun of the words after the question
+ * word ("which NFL *team*", "what *venue*"), or after "what is the" ("what was the *name* of the
+ * *stadium*" → stadium). Null for other questions.
+ */
+export function questionHead(q: Pick<ParsedQuestion, 'kind' | 'tokens'>): string | null {
+  if (q.kind !== 'what' && q.kind !== 'which' && q.kind !== 'other') return null;
+  const tokens = q.tokens;
+  const wh = tokens.findIndex((t) => t.norm === 'what' || t.norm === 'which');
+  if (wh < 0) return null;
+  let i = wh + 1;
+  // "what is the …", "what are some …"
+  if (tokens[i]?.pos === 'AUX' && /^(is|was|are|were)$/.test(tokens[i]!.norm)) {
+    i++;
+    while (tokens[i] && (tokens[i]!.pos === 'DET' || /^(some|one|two|three)$/.test(tokens[i]!.norm))) i++;
+  }
+  let head: string | null = null;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // a hyphenated modifier ("well-known", "best-selling") is tagged word by word
+    if (tokens[i + 1]?.text === '-' && tokens[i + 2]) {
+      i += 2;
+      continue;
+    }
+    if (t.pos === 'NOUN') head = t.lemma.toLowerCase();
+    else if (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM') continue;
+    else if (t.norm === 'of' && head && HEAD_OF.test(head)) {
+      head = null;
+      while (tokens[i + 1] && tokens[i + 1]!.pos === 'DET') i++;
+    } else break;
+  }
+  return head && !HEAD_OF.test(head) ? head : null;
+}
 
 /** Parses a question into its kind and weighted topic terms. */
 export function parseQuestion(question: string): ParsedQuestion {
@@ -161,5 +208,5 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (aux >= 0 && last && tokens.indexOf(last) > aux + 1 && (last.pos === 'NOUN' || last.pos === 'VERB')) verbs.push(last.lemma);
   }
   const quoted = QUOTED.exec(text)?.[1] ?? null;
-  return { text, kind, sort: answerSort(text), terms, tokens, quoted, verbs };
+  return { text, kind, sort: answerSort(text) ?? headSort(kind, tokens), terms, tokens, quoted, verbs };
 }

@@ -11,6 +11,7 @@ import type { AnalysedSentence, Token } from '../text/analyse.js';
 import type { EntityKind, EntityMention, NameGroup } from '../types.js';
 import { MAX_PLACE_WORDS, canonicalPlace, isDemonym, isPlaceName } from './places.js';
 import { isGivenName } from './givenNames.js';
+import { nounSorts } from '../text/nounSorts.js';
 import {
   SURNAME_THRESHOLD, foldName, nameWords, sameGivenName, sameSkeleton, sameWord, skeletonOf, skeletonWord,
 } from './nameKey.js';
@@ -450,6 +451,33 @@ function wordBefore(ctx: Ctx, w: Word): Word | undefined {
   return prev && /^,?\s+$/.test(ctx.text.slice(prev.end, w.start)) ? prev : undefined;
 }
 
+/**
+ * A common noun that names people ("linebacker", "actors"): the hand list, then WordNet's sort of the noun.
+ * wink tags some nouns after an adjective as verbs ("defensive tackle"), which a verb there cannot be.
+ */
+function isPersonNoun(ctx: Ctx, w: Word): boolean {
+  if (PERSON_NOUNS.has(w.low)) return true;
+  const noun = w.pos === 'NOUN' || (w.pos === 'VERB' && ctx.words[ctx.words.indexOf(w) - 1]?.pos === 'ADJ');
+  return noun && nounSorts().sortOf(w.low) === 'person';
+}
+
+/**
+ * The noun of an apposition after a name ("X, a bacteriologist who…", "X, the team's veteran receiver"): the
+ * first noun among the few lower-case words after the article.
+ */
+function appositionNoun(ctx: Ctx, last: Word): Word | undefined {
+  const i = ctx.words.indexOf(last);
+  const article = ctx.words[i + 1];
+  if (!article || !/^\s*,\s+$/.test(ctx.text.slice(last.end, article.start)) || !['a', 'an', 'the'].includes(article.low)) return undefined;
+  for (let j = i + 2, prev = article; j < i + 6; j++) {
+    const w = ctx.words[j];
+    if (!w || w.cap || !/^\s+$/.test(ctx.text.slice(prev.end, w.start))) return undefined;
+    if (w.pos === 'NOUN') return w;
+    prev = w;
+  }
+  return undefined;
+}
+
 function kindOf(ctx: Ctx, piece: Piece, ws: Word[]): EntityKind {
   const first = ws[0]!;
   const last = ws[ws.length - 1]!;
@@ -472,13 +500,13 @@ function kindOf(ctx: Ctx, piece: Piece, ws: Word[]): EntityKind {
   const prev = wordBefore(ctx, first);
   if (prev && !prev.cap) {
     if (ORG_NOUNS.has(prev.low)) return 'organisation';
-    if (PERSON_NOUNS.has(prev.low) && !placeFirst) return 'person';
+    if (isPersonNoun(ctx, prev) && !placeFirst) return 'person';
     if (PLACE_NOUNS.has(prev.low)) return 'place';
   }
   const after = ctx.text.slice(last.end);
   if (/^['’]?\s*,\s+who\b/.test(after)) return 'person';
-  const appos = /^\s*,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)\b/u.exec(after);
-  if (appos && PERSON_NOUNS.has(appos[1] ?? '')) return 'person';
+  const appos = appositionNoun(ctx, last);
+  if (appos && isPersonNoun(ctx, appos)) return 'person';
   if (ORG_SUFFIXES.has(last.low) && !last.allCaps && ws.length === 1) return 'other';
   const core = ws.filter((w) => !isInitial(w) && !PARTICLES.has(w.text) && !NAME_SUFFIXES.has(w.low));
   if (ws.slice(0, -1).some(isInitial) && core.length >= 2 && !placeFirst) return 'person';
@@ -903,7 +931,8 @@ function pickDisplay(fs: Form[]): string {
 
 /**
  * Puts the group keys on mentions read by {@link extractEntities}, so that every spelling of one name
- * carries the same key.
+ * carries the same key. A mention whose own sentence gave no cue to its kind takes its group's ("Newton's
+ * hands" is the person introduced as "quarterback Cam Newton").
  */
 export function withGroupKeys(mentions: EntityMention[], groups: NameGroup[]): EntityMention[] {
   const index = variantIndex(groups);
@@ -912,7 +941,9 @@ export function withGroupKeys(mentions: EntityMention[], groups: NameGroup[]): E
     // group rather than being matched fuzzily again (which also made loading slow on large corpora)
     const text = m.text.replace(/(?:['’]s|['’])$/u, '').trim();
     const key = index.exact.get(text) ?? index.folded.get(queryWords(text).join(' '))?.key;
-    return key ? { ...m, key } : m;
+    if (!key) return m;
+    const kind = m.kind === 'other' ? (key.slice(0, key.indexOf(':')) as EntityKind) : m.kind;
+    return { ...m, key, kind };
   });
 }
 
