@@ -62,6 +62,7 @@ export const FEATURE_NAMES = [
   'numberMatch',
   'rareMatch',
   'apposition',
+  'order',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -296,6 +297,10 @@ export function candidateFeatures(
   let bigram = 0;
   for (let i = 1; i < terms.length; i++) if (ctx.bigrams.has(`${terms[i - 1]} ${terms[i]}`)) bigram++;
 
+  // the question's words in the question's order (a paraphrase keeps much of it, a chance match does not):
+  // the IDF weight of their longest common subsequence with the sentence
+  const order = orderedWeight(ctx, terms);
+
   return {
     bm25: first.bm25,
     paragraph: first.paragraph,
@@ -338,6 +343,7 @@ export function candidateFeatures(
     countedOtherVerb: countedOtherVerb && !countedVerb ? 1 : 0,
     paragraphSoft: first.paragraphSoft,
     antecedent: antecedent / ctx.totalIdf,
+    order: order / ctx.totalIdf,
     verbMatch,
     headFresh: Math.max(0, headFresh - 0.3) / 0.7,
     headName,
@@ -424,6 +430,23 @@ export function fitsSort(q: ParsedQuestion, sentence: AnalysedSentence, facts: S
     default:
       return null;
   }
+}
+
+/** IDF weight of the longest common subsequence of the question's words and the sentence's terms. */
+function orderedWeight(ctx: QuestionContext, terms: readonly string[]): number {
+  const ws = ctx.words;
+  if (!ws.length || !terms.length) return 0;
+  // one row of the dynamic programme at a time: best[j] over the first j question words
+  let prev = new Float64Array(ws.length + 1);
+  let row = new Float64Array(ws.length + 1);
+  for (const t of terms) {
+    for (let j = 1; j <= ws.length; j++) {
+      const w = ws[j - 1]!;
+      row[j] = Math.max(prev[j]!, row[j - 1]!, w.term === t ? prev[j - 1]! + w.idf : 0);
+    }
+    [prev, row] = [row, prev];
+  }
+  return prev[ws.length]!;
 }
 
 /** Linear score of a feature vector. */
