@@ -16,6 +16,7 @@ import type { WeightedTerm } from '../src/search/bm25.js';
 import type { Knowledge } from '../src/search/knowledge.js';
 import { decodeSentence, encodeSentence } from '../src/search/tokens.js';
 import { analyseParagraph } from '../src/text/analyse.js';
+import { termsOf } from '../src/search/terms.js';
 import { DOT_SCALE, wordVectors } from '../src/text/embeddings.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -215,6 +216,22 @@ describe('index: stored analyses and word-vector tables', () => {
       const dots = table.dots(w);
       words.forEach((other, i) => expect(dots[i]! / DOT_SCALE, `${w} ~ ${other}`).to.equal(other === undefined ? 0 : vectors.similarity(w, other)));
     }
+  });
+});
+
+describe('index: terms', () => {
+  it('indexes "3rd" as "third" and "the 2000s" as "the 2000\'s", so a question worded either way finds the sentence', () => {
+    const squad = fs.readFileSync(path.resolve(repoRoot, '../shared/eval/squad/corpus/Doctor_Who.txt'), 'utf8');
+    const sentence = squad.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => s.text.includes('3rd greatest show of the 2000s'));
+    expect(sentence, 'the sentence in the SQuAD corpus').to.not.equal(undefined);
+    const terms = termsOf(sentence!.tokens);
+    const question = termsOf(analyseParagraph("In what year was Doctor Who rated the third greatest show of the 2000's?")[0]!.tokens);
+    for (const t of ['third', '2000']) {
+      expect(terms).to.include(t);
+      expect(question).to.include(t);
+    }
+    // past the twentieth, a numeric ordinal stays as written
+    expect(termsOf(analyseParagraph('It was built in the 21st century.')[0]!.tokens)).to.include('21st');
   });
 });
 

@@ -24,6 +24,13 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
 );
 
 const NUMBER_LIKE = /^[\d][\d,.]*$/;
+const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
+const DECADE = /^\d{3}0s$/;
+/** Stems of the ordinal words, by number. */
+const ORDINAL_WORDS: readonly string[] = [
+  '', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+];
 
 /** The index term of one token, or null for punctuation and stopwords. */
 export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: string }): string | null {
@@ -32,6 +39,10 @@ export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: st
   if (token.text && /^(?:[A-Z]\.?){2,}$/.test(token.text)) return norm.replace(/\./g, '');
   if (token.pos === 'PUNCT' || token.pos === 'SYM' || token.pos === 'SPACE') return null;
   if (NUMBER_LIKE.test(norm)) return norm.replace(/,/g, '').replace(/\.$/, '');
+  // "3rd" and "third", "the 2000s" and "the 2000's" are one term each (the stemmer makes "3rd" "yrd")
+  const ordinal = ORDINAL.exec(norm);
+  if (ordinal) return ORDINAL_WORDS[Number(ordinal[1])] ?? norm;
+  if (DECADE.test(norm)) return norm.slice(0, -1);
   if (!/[a-z0-9]/.test(norm)) return null;
   if (STOPWORDS.has(norm)) return null;
   const stem = token.stem.replace(/'s$/, '').replace(/[^a-z0-9-]/g, '');
