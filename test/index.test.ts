@@ -230,6 +230,12 @@ describe('index: terms', () => {
       expect(terms).to.include(t);
       expect(question).to.include(t);
     }
+    // a record written "15–1" in the coverage (two number tokens) and "15-1" in a question (one token)
+    const record = squad.length ? fs.readFileSync(path.resolve(repoRoot, '../shared/eval/squad/corpus/Super_Bowl_50.txt'), 'utf8') : '';
+    const withRecord = record.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => s.text.includes('15–1 record'))!;
+    const asked = parseQuestion('Which team had a 15-1 record?').terms.map((t) => t.term);
+    expect(asked).to.include.members(['15-1', '15', '1']);
+    expect(termsOf(withRecord.tokens)).to.include.members(['15', '1']);
     // past the twentieth, a numeric ordinal stays as written
     expect(termsOf(analyseParagraph('It was built in the 21st century.')[0]!.tokens)).to.include('21st');
   });

@@ -3,7 +3,7 @@
  * terms, and the words that say what kind of answer is wanted ("how many *prisoners*", "which *airline*").
  */
 import { analyseParagraph, fold, type Token } from '../text/analyse.js';
-import { QUESTION_FILLER, termOf } from '../search/terms.js';
+import { NUMBER_RANGE, QUESTION_FILLER, termOf } from '../search/terms.js';
 import type { QuestionKind } from './types.js';
 import { PARTICLES, synonyms } from '../text/synonyms.js';
 import { nounSorts } from '../text/nounSorts.js';
@@ -200,6 +200,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (t.pos === 'VERB' || t.pos === 'AUX') afterWh = false;
     if (QUESTION_FILLER.has(lower) && !isName) return;
     terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus, ...(phrasal ? { phrasal } : {}) });
+    // "a 15-1 record": coverage that writes "15–1" has two number tokens, one for each side
+    if (NUMBER_RANGE.test(t.norm)) for (const n of term.split('-')) terms.push({ term: n, word: n, lemma: n, pos: 'NUM', name: false, focus: false });
   });
   // "How many prisoners did X release?": the tagger often reads the last word as a noun
   if (!verbs.some((v) => !LIGHT_VERBS.has(v))) {

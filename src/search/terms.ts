@@ -24,6 +24,8 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
 );
 
 const NUMBER_LIKE = /^[\d][\d,.]*$/;
+/** Two numbers joined by a hyphen or a dash: a score, a record, a span of years. */
+export const NUMBER_RANGE = /^\d[\d,.]*[-–—]\d[\d,.]*$/;
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 const DECADE = /^\d{3}0s$/;
 /** Stems of the ordinal words, by number. */
@@ -39,6 +41,8 @@ export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: st
   if (token.text && /^(?:[A-Z]\.?){2,}$/.test(token.text)) return norm.replace(/\./g, '');
   if (token.pos === 'PUNCT' || token.pos === 'SYM' || token.pos === 'SPACE') return null;
   if (NUMBER_LIKE.test(norm)) return norm.replace(/,/g, '').replace(/\.$/, '');
+  // a score or a span written with a hyphen ("15-1", "2013-14"): as written, not through the stemmer ("1y-0")
+  if (NUMBER_RANGE.test(norm)) return norm.replace(/[–—]/, '-').replace(/,/g, '');
   // "3rd" and "third", "the 2000s" and "the 2000's" are one term each (the stemmer makes "3rd" "yrd")
   const ordinal = ORDINAL.exec(norm);
   if (ordinal) return ORDINAL_WORDS[Number(ordinal[1])] ?? norm;
