@@ -68,11 +68,11 @@ for (let epoch = 0; epoch < 3000; epoch++) {
 }
 const report = (w: number[], label: string) => {
   console.log(label);
-  for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
+  for (const t of [0.02, 0.04, 0.06, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
     const acc = sets.map((s) => {
       const rs = rows.filter((r) => r.set === s);
       const ok = rs.filter((r) => (conf(w, r.x) >= t ? r.correct && !r.abstain : r.abstain)).length;
-      return `${s} ${((100 * ok) / rs.length).toFixed(1)}%`;
+      return `${s} ${((100 * ok) / rs.length).toFixed(1)}% (${ok})`;
     });
     console.log(`  abstain below ${t.toFixed(2)}: ${acc.join('  ')}`);
   }

@@ -96,6 +96,14 @@ describe('reference: whom "he" and "it" can stand for', () => {
   });
 });
 
+describe('question kind', () => {
+  it('reads "how fast", "how deep", "how heavy" as asking for a figure, like "how many" and "how long"', () => {
+    for (const q of ['How fast were the winds around St. Augustine in the 1964 hurricane?', 'How deep is the lake?', 'How heavy was the module?', 'How many were freed?', 'How long did it last?'])
+      expect(parseQuestion(q).kind, q).to.equal('how-many');
+    expect(parseQuestion('How did the Huguenots defend themselves?').kind).to.equal('how');
+  });
+});
+
 describe('question head: the sort of thing a what/which question asks for', () => {
   it('is the last noun after the question word, or after "the name of"', () => {
     expect(questionHead(parseQuestion('Which NFL team won Super Bowl 50?'))).to.equal('team');

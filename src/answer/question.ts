@@ -43,7 +43,7 @@ export interface ParsedQuestion {
 const KIND_PATTERNS: Array<[RegExp, QuestionKind]> = [
   [/\bhow (many|much)\b/, 'how-many'],
   [/\b(what|which) (number|percentage|proportion|amount|total)\b/, 'how-many'],
-  [/\bhow (long|old|far|large|big|high|tall|often)\b/, 'how-many'],
+  [/\bhow (long|old|far|large|big|high|tall|often|fast|deep|wide|heavy|hot|cold|thick|quickly)\b/, 'how-many'],
   [/\b(what did|what does|what has|what had|what do) .+ (say|said|says|post|posted|write|wrote|tell|told|call|called|claim|claimed|describe|described)\b/, 'what-said'],
   [/\bwho (said|says|posted|wrote|told|tweeted|declared|stated)\b/, 'who'],
   [/\b(when|what year|what date|what day|what month|what time|what century|what decade|which year|which month|which day|which century)\b/, 'when'],
