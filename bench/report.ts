@@ -185,7 +185,7 @@ export function render(run: SavedRun): string {
       rows.push([size, s.label, fmtMs((s.loadS ?? NaN) * 1000), warm, rss, disk, fmtInt(s.latency?.n), fmtMs(s.latency?.first), fmtMs(s.latency?.p50), fmtMs(s.latency?.p99), fmtAcc(s.accuracy) + sameAcc]);
       const phases = (label: string, c: CacheReport, same: string) => {
         const p = c.phases;
-        phaseRows.push([size, label, fmtMs(c.ms), fmtMs(p.files), fmtMs(p.restore), `${fmtMs(p.analyse)}${c.analysed ? (c.workers ? ` (${c.workers} threads)` : ' (1 thread)') : ''}`, fmtMs(p.save), fmtMs(p.assemble), fmtMs(p.engine), `${fmtInt(c.reused)} / ${fmtInt(c.analysed)}`, same]);
+        phaseRows.push([size, label, fmtMs(c.ms), fmtMs(p.files), fmtMs(p.restore), `${fmtMs(p.analyse)}${c.analysed ? (c.workers ? ` (${c.workers} worker thread${c.workers === 1 ? '' : 's'})` : ' (1 thread)') : ''}`, fmtMs(p.save), fmtMs(p.assemble), fmtMs(p.engine), `${fmtInt(c.reused)} / ${fmtInt(c.analysed)}`, same]);
       };
       if (s.cache) phases('cold load', s.cache, '');
       if (w?.status === 'ok' && w.cache) phases('from saved index', w.cache, w.sameTop ? `${w.sameTop.same}/${w.sameTop.of}` : '');

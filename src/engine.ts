@@ -27,7 +27,7 @@ export interface EngineOptions {
    * `.cache/index/` in the project); without a writable place the load goes on unsaved, with a warning.
    */
   cache?: string | false;
-  /** Threads analysing new and changed files (0 or 1: the main thread); default one per core from 200 files. */
+  /** Worker threads analysing new and changed files beside the main thread (0: the main thread alone); default one per core but the main thread's, from 200 files. */
   workers?: number;
   /** Where the load logs what it did with the saved index (info) and anything wrong with it (warn). */
   logger?: Logger;

@@ -12,6 +12,8 @@
  */
 import v8 from 'node:v8';
 import zlib from 'node:zlib';
+import { jsonPieces, utf8Buffers, utf8Length, type Replace } from './jsonPieces.js';
+import { v8Bytes } from './v8Bytes.js';
 
 const JSON_CODEC = 0x4a; // 'J'
 const TYPED_CODEC = 0x54; // 'T'
@@ -105,7 +107,7 @@ export function encodeValue(value: unknown): Buffer {
   }
   const typed: Found[] = [];
   if (walk(value, [], typed)) return encodeTyped(value, typed);
-  const body = v8.serialize(value);
+  const body = v8Bytes(value);
   const out = Buffer.allocUnsafeSlow(1 + body.length);
   out[0] = V8_CODEC;
   body.copy(out, 1);
@@ -117,17 +119,18 @@ export function encodeValue(value: unknown): Buffer {
  * with null where each typed array was — then the arrays' bytes, each at an offset that is a multiple of 8.
  */
 function encodeTyped(value: unknown, typed: Found[]): Buffer {
-  const chunks = typedChunks(value, typed);
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  const { head, replace } = typedHead(value, typed);
+  const json = JSON.stringify(head, (_key, v: unknown) => replace(v));
+  const length = Buffer.byteLength(json);
+  return Buffer.concat([headStart(length), Buffer.from(json, 'utf8'), headPadding(length), ...arrayChunks(typed)]);
 }
 
 const PADDING = Buffer.alloc(8);
+/** Levels of the head written member by member by {@link encodeTypedChunks}: a snapshot's articles one by one. */
+const PIECE_DEPTH = 4;
 
-/**
- * The bytes of a `T` value as pieces to be written one after another: the head (up to where the arrays
- * start), then each array's bytes (views of the arrays, not copies) and the zeros that align the next.
- */
-function typedChunks(value: unknown, typed: Found[]): Buffer[] {
+/** The JSON part of a `T` value, and what replaces its typed arrays there (null). */
+function typedHead(value: unknown, typed: Found[]): { head: unknown; replace: Replace } {
   const places = new Set<unknown>(typed.map((t) => t.array));
   let offset = 0;
   const table = typed.map((t) => {
@@ -135,32 +138,57 @@ function typedChunks(value: unknown, typed: Found[]): Buffer[] {
     offset += Math.ceil(t.array.byteLength / 8) * 8;
     return entry;
   });
-  const json = JSON.stringify({ value, typed: table }, (_key, v: unknown) => (places.has(v) ? null : v));
-  const head = 1 + 4 + Buffer.byteLength(json);
-  const start = Math.ceil(head / 8) * 8;
-  const first = Buffer.alloc(start);
-  first[0] = TYPED_CODEC;
-  first.writeUInt32LE(Buffer.byteLength(json), 1);
-  first.write(json, 5, 'utf8');
-  const chunks = [first];
+  return { head: { value, typed: table }, replace: (v) => (places.has(v) ? null : v) };
+}
+
+/** Codec byte and length of a `T` value's JSON of `length` bytes. */
+function headStart(length: number): Buffer {
+  const start = Buffer.alloc(5);
+  start[0] = TYPED_CODEC;
+  start.writeUInt32LE(length, 1);
+  return start;
+}
+
+/** The zeros after JSON of `length` bytes up to where the arrays start. */
+function headPadding(length: number): Buffer {
+  const head = 5 + length;
+  return PADDING.subarray(0, Math.ceil(head / 8) * 8 - head);
+}
+
+/** Each array's bytes (views of the arrays, not copies) and the zeros that align the next. */
+function* arrayChunks(typed: Found[]): Generator<Buffer> {
   for (const t of typed) {
-    if (t.array.byteLength) chunks.push(Buffer.from(t.array.buffer, t.array.byteOffset, t.array.byteLength));
+    if (t.array.byteLength) yield Buffer.from(t.array.buffer, t.array.byteOffset, t.array.byteLength);
     const pad = Math.ceil(t.array.byteLength / 8) * 8 - t.array.byteLength;
-    if (pad) chunks.push(PADDING.subarray(0, pad));
+    if (pad) yield PADDING.subarray(0, pad);
   }
-  return chunks;
 }
 
 /**
  * {@link encodeValue}'s bytes for a value of typed arrays and JSON-safe data (the `T` form), as pieces to
- * be written in turn, so that a large value is never copied into one buffer; null when the value does not
- * have that form.
+ * be written in turn, so that a large value is never copied into one buffer, nor its JSON made one string:
+ * the JSON is made twice, piece by piece, once to count its bytes (written before it) and once to write
+ * it. Null when the value does not have that form. The pieces can be taken once.
  */
-export function encodeTypedChunks(value: unknown, options: { dropUndefined?: boolean } = {}): Buffer[] | null {
+export function encodeTypedChunks(value: unknown, options: { dropUndefined?: boolean } = {}): Iterable<Buffer> | null {
   const drop = options.dropUndefined ?? false;
   if (walk(value, [], null, drop)) return null;
   const typed: Found[] = [];
-  return walk(value, [], typed, drop) ? typedChunks(value, typed) : null;
+  if (!walk(value, [], typed, drop)) return null;
+  const { head, replace } = typedHead(value, typed);
+  const length = utf8Length(jsonPieces(head, replace, PIECE_DEPTH));
+  return (function* pieces(): Generator<Buffer> {
+    yield headStart(length);
+    let written = 0;
+    for (const b of utf8Buffers(jsonPieces(head, replace, PIECE_DEPTH))) {
+      written += b.length;
+      yield b;
+    }
+    // the value must not have changed between the two passes
+    if (written !== length) throw new Error('the value changed while it was written');
+    yield headPadding(length);
+    yield* arrayChunks(typed);
+  })();
 }
 
 /** Puts a typed array where its path says, under `root.value`. */

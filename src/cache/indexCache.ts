@@ -36,7 +36,7 @@ export interface IndexOptions {
   maxFileBytes?: number;
   /** Folder of the saved index; false to work without one; default next to the corpus (see above). */
   cache?: string | false;
-  /** Threads analysing new and changed files; default one per core from 200 files, else in this thread. */
+  /** Worker threads analysing new and changed files beside this thread (0: this thread alone); default one per core but this thread's, from 200 files. */
   workers?: number;
   /** Where warnings go (a damaged saved index, a folder that cannot be written). */
   logger?: Pick<Logger, 'warn' | 'info'>;
@@ -70,7 +70,7 @@ export interface CacheReport {
   saved: boolean;
   /** Size of the saved index on disk, bytes (0 when there is none). */
   bytes: number;
-  /** Threads that analysed files (0: this thread). */
+  /** Worker threads that analysed files beside this thread (0: this thread alone). */
   workers: number;
   /** Wall time of the load, ms, and of its parts. */
   ms: number;
@@ -353,28 +353,35 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
     const assembledBefore = assembled;
     const threads = threadsFor(misses.length, options.workers);
     let leftover = misses.map((_, k) => k);
-    if (threads > 0) {
-      const pool = await analyseOnWorkers(misses, threads, (k, bytes) => {
-        const m = misses[k]!;
-        const record = decodeRecord(bytes, m.file);
-        if (!record) throw new Error('an analysis thread sent back an unreadable record');
-        outcomes[m.i] = outcomeOf(record);
-        addToPack(m, bytes);
-        m.text = '';
-        advance();
-      });
-      workers = pool.started;
-      leftover = pool.leftover;
-      if (pool.failures.length) warn(`Analysis threads: ${pool.failures.slice(0, 3).join('; ')}${pool.failures.length > 3 ? '; …' : ''}${leftover.length ? ` (${leftover.length} files analysed in the main thread instead)` : ''}.`);
-    }
-    for (const k of leftover) {
+    /** Analyses a file in this thread: its record goes to the pack and the assembler as a thread's would. */
+    const analyseHere = (k: number): void => {
       const m = misses[k]!;
       const record = analyseFile(m.file, m.text);
       outcomes[m.i] = outcomeOf(record);
       if (writer) addToPack(m, encodeRecord(record));
       m.text = '';
       advance();
+    };
+    if (threads > 0) {
+      const pool = await analyseOnWorkers(
+        misses,
+        threads,
+        (k, bytes) => {
+          const m = misses[k]!;
+          const record = decodeRecord(bytes, m.file);
+          if (!record) throw new Error('an analysis thread sent back an unreadable record');
+          outcomes[m.i] = outcomeOf(record);
+          addToPack(m, bytes);
+          m.text = '';
+          advance();
+        },
+        analyseHere,
+      );
+      workers = pool.started;
+      leftover = pool.leftover;
+      if (pool.failures.length) warn(`Analysis threads: ${pool.failures.slice(0, 3).join('; ')}${pool.failures.length > 3 ? '; …' : ''}${leftover.length ? ` (${leftover.length} files analysed in the main thread instead)` : ''}.`);
     }
+    for (const k of leftover) analyseHere(k);
     const analyse = performance.now() - t1 - (assembled - assembledBefore);
 
     const commit = (): void => {
@@ -457,7 +464,7 @@ export function formatCacheReport(r: CacheReport): string {
   const found = { used: 'used', missing: 'none yet', stale: 'stale (other code or dependencies), rebuilt', corrupt: 'damaged, rebuilt', unreadable: 'unreadable, rebuilt', unavailable: 'none (no folder could be written)', disabled: 'not used (--no-cache)' }[r.found];
   const lines = [
     `Saved index: ${r.location ?? 'none'}${r.location ? ` (${mb(r.bytes)}${r.saved ? ', written by this load' : ''})` : ''}`,
-    `  found: ${found}; ${r.reused} files reused, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on ${r.workers} threads` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries; assembled index ${r.assembled === 'restored' ? 'restored whole' : 'built'}`,
+    `  found: ${found}; ${r.reused} files reused, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on this thread and ${r.workers} more` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries; assembled index ${r.assembled === 'restored' ? 'restored whole' : 'built'}`,
     `  load: ${round(r.ms)} ms (files ${round(r.phases.files)}, restore ${round(r.phases.restore)}, analyse ${round(r.phases.analyse)}, save ${round(r.phases.save)}, assemble and names ${round(r.phases.assemble)}, vectors ${round(r.phases.engine)})`,
   ];
   for (const w of r.warnings) lines.push(`  warning: ${w}`);

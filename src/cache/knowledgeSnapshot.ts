@@ -46,11 +46,12 @@ export function encodeSnapshot(load: LoadResult, k: Knowledge): Buffer {
 }
 
 /**
- * {@link encodeSnapshot}'s bytes as pieces to write one after another — the head, then views of the typed
- * arrays — so that saving a large corpus does not copy its whole index into one more buffer; null when
- * the snapshot does not take the JSON-and-typed-arrays form (it could not be read back).
+ * {@link encodeSnapshot}'s bytes as pieces to write one after another — the head, its JSON made article by
+ * article, then views of the typed arrays — so that saving a large corpus copies neither its articles into
+ * one string nor its whole index into one more buffer; null when the snapshot does not take the
+ * JSON-and-typed-arrays form (it could not be read back). The pieces are made as they are taken, once.
  */
-export function encodeSnapshotChunks(load: LoadResult, k: Knowledge): Buffer[] | null {
+export function encodeSnapshotChunks(load: LoadResult, k: Knowledge): Iterable<Buffer> | null {
   // an article parsed in this thread has fields set to undefined, which restored ones lack: they are
   // left out, as JSON leaves them, instead of copying every article through JSON first (at 30,000
   // articles that copy alone was most of a gigabyte at the peak of a cold load)

@@ -283,16 +283,18 @@ export class PackWriter {
     this.append(bytes);
   }
 
-  /** Adds one segment made of `pieces`, in order (none may change afterwards: they are written later). */
-  addPieces(file: string, hash: string, pieces: readonly Uint8Array[]): void {
+  /**
+   * Adds one segment made of `pieces`, in order, taking each once (none may change afterwards: they are
+   * written later). Pieces made as they are taken are let go as soon as they are written.
+   */
+  addPieces(file: string, hash: string, pieces: Iterable<Uint8Array>): void {
+    const offset = this.offset;
     let crc = 0;
-    let length = 0;
     for (const p of pieces) {
       crc = crc32(p, crc);
-      length += p.byteLength;
+      this.append(p);
     }
-    this.toc.push([file, hash, this.offset, length, crc]);
-    for (const p of pieces) this.append(p);
+    this.toc.push([file, hash, offset, this.offset - offset, crc]);
   }
 
   /** Copies segments from an older pack, checking them again; returns the files whose segment could not be copied. */

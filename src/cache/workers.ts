@@ -1,9 +1,10 @@
 /**
  * Parallel analysis: article files are parsed and analysed on worker threads, a few files per message,
- * each thread kept busy with two batches in flight. Results come back in any order and are placed by
- * position, so what is built from them does not depend on which thread finished first. A thread that fails
- * (cannot start, crashes) hands its files back to the others; files left over when none is alive, and files
- * whose analysis threw, are returned for the caller to analyse in its own thread.
+ * each thread kept busy with two batches in flight, and by the caller's own thread, one file at a time
+ * between the threads' messages. Results come back in any order and are placed by position, so what is
+ * built from them does not depend on which thread finished first (an article's analysis depends on its
+ * file alone). A thread that fails (cannot start, crashes) hands its files back to the others; files left
+ * over when none is alive, and files whose analysis threw, are returned for the caller to analyse itself.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -16,11 +17,27 @@ import type { WorkerReply, WorkerTask } from './analyseWorker.js';
 export const MIN_FILES_FOR_WORKERS = 200;
 const BATCH = 4;
 
-/** Threads to analyse `files` files with: `requested` when given, else one per core from MIN_FILES_FOR_WORKERS files; 0 means in this thread. */
+/**
+ * Worker threads to analyse `files` files with, beside the caller's thread: `requested` when given, else
+ * one per core but the caller's from MIN_FILES_FOR_WORKERS files; 0 means in the caller's thread alone.
+ * The caller's thread analyses too rather than only waiting: a third busy thread on two cores only
+ * takes turns with the others, and costs a heap and a copy of wink's model more.
+ */
 export function threadsFor(files: number, requested?: number): number {
-  const n = requested ?? (files >= MIN_FILES_FOR_WORKERS ? availableParallelism() : 0);
-  const threads = Math.min(Math.max(0, Math.floor(n)), files);
-  return threads >= 2 || (requested !== undefined && threads === 1) ? threads : 0;
+  const n = requested ?? (files >= MIN_FILES_FOR_WORKERS ? availableParallelism() - 1 : 0);
+  return Math.min(Math.max(0, Math.floor(n)), files);
+}
+
+/** URL of tsx's ESM API, which registers its loader in the thread that imports it. */
+function tsxEsmApi(): string {
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  // import.meta.resolve is missing when tsx has compiled this module to CommonJS (as under mocha), and
+  // require.resolve gives the CommonJS build of the API, whose register() names a file that does not
+  // exist (every thread then failed and its files went back to the main thread): the ESM build it exports
+  const load = createRequire(import.meta.url);
+  const manifest = load.resolve('tsx/package.json');
+  const exported = (load(manifest) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+  return pathToFileURL(path.join(path.dirname(manifest), exported)).href;
 }
 
 /** A worker running analyseWorker.ts (through tsx's loader when the engine runs from TypeScript sources). */
@@ -28,8 +45,7 @@ function startWorker(): Worker {
   const ext = path.extname(fileURLToPath(import.meta.url));
   const script = new URL(`./analyseWorker${ext}`, import.meta.url);
   if (ext !== '.ts') return new Worker(script);
-  // import.meta.resolve is missing when tsx has compiled this module to CommonJS (as under mocha)
-  const api = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const api = tsxEsmApi();
   const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`;
   return new Worker(boot, { eval: true });
 }
@@ -43,8 +59,17 @@ export interface PoolOutcome {
   failures: string[];
 }
 
-/** Analyses `tasks` on `threads` worker threads; `onResult` gets each file's encoded record as it arrives. */
-export function analyseOnWorkers(tasks: ReadonlyArray<{ file: string; text: string }>, threads: number, onResult: (i: number, bytes: Uint8Array) => void): Promise<PoolOutcome> {
+/**
+ * Analyses `tasks` on `threads` worker threads; `onResult` gets each file's encoded record as it arrives.
+ * With `local`, the caller's thread takes files too, one at a time between messages, and hands each to
+ * `local` to analyse (a throw puts the file among the leftovers).
+ */
+export function analyseOnWorkers(
+  tasks: ReadonlyArray<{ file: string; text: string }>,
+  threads: number,
+  onResult: (i: number, bytes: Uint8Array) => void,
+  local?: (i: number) => void,
+): Promise<PoolOutcome> {
   return new Promise((resolve) => {
     const leftover: number[] = [];
     const failures: string[] = [];
@@ -95,6 +120,22 @@ export function analyseOnWorkers(tasks: ReadonlyArray<{ file: string; text: stri
       for (const other of workers) feed(other);
     };
 
+    const step = (): void => {
+      if (finished) return;
+      const i = requeued.length ? requeued.pop()! : next < tasks.length ? next++ : -1;
+      // nothing left to take: the threads finish what they hold
+      if (i < 0) return;
+      outstanding--;
+      try {
+        local!(i);
+      } catch (err) {
+        failures.push(`${tasks[i]!.file}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+        leftover.push(i);
+      }
+      if (outstanding === 0) finish();
+      else setImmediate(step);
+    };
+
     for (let t = 0; t < threads; t++) {
       let worker: Worker;
       try {
@@ -135,5 +176,7 @@ export function analyseOnWorkers(tasks: ReadonlyArray<{ file: string; text: stri
       for (let i = 0; i < tasks.length; i++) leftover.push(i);
       finish();
     } else if (tasks.length === 0) finish();
+    // the threads are given their first batches before this thread takes any
+    else if (local) setImmediate(step);
   });
 }

@@ -8,6 +8,7 @@
  */
 import v8 from 'node:v8';
 import { jsonSafe } from '../cache/codec.js';
+import { v8Bytes } from '../cache/v8Bytes.js';
 import type { SentenceFacts } from '../types.js';
 import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
 
@@ -39,7 +40,7 @@ export function encodeFacts(f: LocalFacts): string {
   if (f.attributions.length) e.a = f.attributions;
   if (f.dates.length) e.d = f.dates;
   if (f.entities.length) e.e = f.entities;
-  return jsonSafe(e) ? JSON_MARK + JSON.stringify(e) : V8_MARK + v8.serialize(e).toString('base64');
+  return jsonSafe(e) ? JSON_MARK + JSON.stringify(e) : V8_MARK + v8Bytes(e).toString('base64');
 }
 
 /**

@@ -27,4 +27,15 @@ export class IntList {
   toArray(): Int32Array {
     return this.data.slice(0, this.count);
   }
+
+  /**
+   * {@link toArray}, letting go of the list's own buffer (up to twice the values' size): the list is left
+   * empty, so that at the end of a large load the buffer is garbage while what is built from it still is not.
+   */
+  take(): Int32Array {
+    const out = this.toArray();
+    this.data = new Int32Array(16);
+    this.count = 0;
+    return out;
+  }
 }

@@ -322,12 +322,12 @@ export class KnowledgeAssembler {
     this.sentenceStarts.push(this.termIds.length);
     this.paragraphStarts.push(this.termIds.length);
     this.mentionStarts.push(this.mentions.length);
-    const sentenceTerms: PackedTerms = { starts: this.sentenceStarts.toArray(), ids: this.termIds.toArray() };
-    const paragraphStarts = this.paragraphStarts.toArray();
+    const sentenceTerms: PackedTerms = { starts: this.sentenceStarts.take(), ids: this.termIds.take() };
+    const paragraphStarts = this.paragraphStarts.take();
     // every spelling of one name gets the key of its group, across the corpus
     const groups = groupNames(this.mentions);
     const withoutNames = this.factsWithoutNames.build();
-    const mentionStarts = this.mentionStarts.toArray();
+    const mentionStarts = this.mentionStarts.take();
     const codes = new PackedStringsBuilder(sentenceCount, withoutNames.bytes.length + 64 * this.mentions.length);
     for (let id = 0; id < sentenceCount; id++) {
       const from = mentionStarts[id]!;
@@ -343,7 +343,7 @@ export class KnowledgeAssembler {
       }
     }
     this.mentions.length = 0;
-    const facts = new FactStore(codes.build(), Uint32Array.from(this.factCounts.toArray()));
+    const facts = new FactStore(codes.build(), Uint32Array.from(this.factCounts.take()));
     const surface: Array<[string, string]> = [];
     for (const [term, f] of this.forms) surface.push([term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]);
     const sentenceIndex = new Bm25Index(SENTENCE_BM25, this.vocabulary, sentenceTerms.starts, sentenceTerms.ids);
@@ -351,9 +351,9 @@ export class KnowledgeAssembler {
     return knowledgeFromParts(articles, {
       vocabulary: this.vocabulary.terms(),
       sentenceTerms,
-      sentenceParagraphs: this.sentenceParagraphs.toArray(),
-      paragraphArticles: this.paragraphArticles.toArray(),
-      paragraphNumbers: this.paragraphNumbers.toArray(),
+      sentenceParagraphs: this.sentenceParagraphs.take(),
+      paragraphArticles: this.paragraphArticles.take(),
+      paragraphNumbers: this.paragraphNumbers.take(),
       articleSentences: Int32Array.from(this.articleSentences),
       sentenceTexts: this.texts.build(),
       sentenceTokens: this.tokens.build(),

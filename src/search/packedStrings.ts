@@ -71,10 +71,18 @@ export class PackedStringsBuilder {
     this.offsets[++this.count] = this.length;
   }
 
-  /** The strings appended so far, in arrays of their exact size (the builder is not to be used after). */
+  /**
+   * The strings appended so far, in arrays of their exact size. The builder lets go of its own buffers
+   * (up to twice their size) and is not to be used after.
+   */
   build(): PackedStrings {
     const bytes = new Uint8Array(this.length);
     bytes.set(this.bytes.subarray(0, this.length));
-    return new PackedStrings(bytes, this.offsets.slice(0, this.count + 1));
+    const built = new PackedStrings(bytes, this.offsets.slice(0, this.count + 1));
+    this.bytes = Buffer.alloc(0);
+    this.offsets = new Float64Array(2);
+    this.length = 0;
+    this.count = 0;
+    return built;
   }
 }

@@ -3,14 +3,10 @@
  * and wink's own entities (dates, cardinals, durations…), all with character offsets into the verbatim
  * text so that every later stage can quote exactly what the article says.
  */
-import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { fixSentenceBoundaries } from './sentences.js';
+import { nlp, readDoc } from './wink.js';
 
-// sentence boundaries, parts of speech and entities only: nothing reads wink's negation flags or sentiment
-// scores, and leaving them out of the pipe changes none of the rest (checked on every sentence of the
-// bench corpora and the shared ones) while saving a fifth of readDoc's time
-const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
 // wink's typings declare the `its` helpers with signatures that its own `out()` rejects under strict mode
 const its = nlp.its as unknown as Record<'pos' | 'lemma' | 'stem' | 'span' | 'type', never>;
 type Item = { out: (f: never) => unknown };
@@ -36,7 +32,7 @@ const stemCache = new Map<string, string>();
 export function stemWord(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = (nlp.readDoc(word).tokens().out(its.stem) as string[])[0] ?? word;
+    s = (readDoc(word).tokens().out(its.stem) as string[])[0] ?? word;
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;
@@ -121,10 +117,23 @@ interface RawToken {
  */
 export function analyseParagraph(paragraph: string): AnalysedSentence[] {
   const shadow = tokenizerShadow(paragraph);
-  const doc = nlp.readDoc(shadow);
+  const doc = readDoc(shadow);
   const values = doc.tokens().out();
   const pos = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma) as string[];
+  // sentence spans as token index ranges
+  const spans: Array<[number, number]> = [];
+  doc.sentences().each((s: Item) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    spans.push([first, last]);
+  });
+  const entities: Array<{ type: string; first: number; last: number }> = [];
+  doc.entities().each((e: Item) => {
+    const [first, last] = e.out(its.span) as unknown as [number, number];
+    entities.push({ type: String(e.out(its.type)), first, last });
+  });
+  // everything is read from the doc before stemWord reads another text: that resets wink's lexicon, which
+  // the doc's unknown words point into
   const stems = values.map(tokenStem);
   // stem of the lemma, so irregular forms meet their base (won → win, freed → free)
   const lemmaStems = lemmas.map((l, i) => (l && l !== values[i] ? stemWord(l.toLowerCase()) : stems[i] ?? l));
@@ -137,18 +146,6 @@ export function analyseParagraph(paragraph: string): AnalysedSentence[] {
     const end = Math.min(paragraph.length, at + value.length);
     tokens.push({ text: paragraph.slice(at, end), start: at, end, pos: pos[i] ?? 'X', lemma: lemmas[i] ?? value, stem: lemmaStems[i] ?? value });
     cursor = end;
-  });
-
-  // sentence spans as token index ranges
-  const spans: Array<[number, number]> = [];
-  doc.sentences().each((s: Item) => {
-    const [first, last] = s.out(its.span) as unknown as [number, number];
-    spans.push([first, last]);
-  });
-  const entities: Array<{ type: string; first: number; last: number }> = [];
-  doc.entities().each((e: Item) => {
-    const [first, last] = e.out(its.span) as unknown as [number, number];
-    entities.push({ type: String(e.out(its.type)), first, last });
   });
 
   const charSpans = fixSentenceBoundaries(
