@@ -94,7 +94,7 @@ for (let round = 0; round < rounds; round++) {
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   console.log(
     `round ${round + 1}: wall p50 ${pct(wall, 50).toFixed(2)} p90 ${pct(wall, 90).toFixed(2)} p99 ${pct(wall, 99).toFixed(2)} max ${pct(wall, 100).toFixed(2)} mean ${(sum(wall) / wall.length).toFixed(2)} ms; ` +
-      `cpu total ${sum(cpu).toFixed(0)} ms (wall ${sum(wall).toFixed(0)})`,
+      `cpu p50 ${pct(cpu, 50).toFixed(2)} p90 ${pct(cpu, 90).toFixed(2)} p99 ${pct(cpu, 99).toFixed(2)} mean ${(sum(cpu) / cpu.length).toFixed(2)} ms, total ${sum(cpu).toFixed(0)} ms (wall ${sum(wall).toFixed(0)})`,
   );
   if (phases.read.length) {
     for (const [name, xs] of Object.entries(phases)) console.log(`  ${name}: p50 ${pct(xs, 50).toFixed(2)} p99 ${pct(xs, 99).toFixed(2)} mean ${(sum(xs) / xs.length).toFixed(2)}`);

@@ -9,7 +9,7 @@ import type { Knowledge } from '../search/knowledge.js';
 import type { ParsedQuestion } from './question.js';
 import { DOT_SCALE, type WordTable, type WordVectors } from '../text/embeddings.js';
 import { synonyms, wordClassOf } from '../text/synonyms.js';
-import { stemWord } from '../text/analyse.js';
+import { stemOfDictionaryWord } from '../text/analyse.js';
 import { termOf } from '../search/terms.js';
 
 /** Fuzzy vocabulary lookup settings (fuse.js), in one place. */
@@ -214,7 +214,7 @@ export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors
     const cls = wordClassOf(t.pos);
     if (cls && !t.name && !t.typed) {
       for (const syn of [...synonyms().of(cls, t.lemma), ...(t.phrasal ? synonyms().of('verb', t.phrasal) : [])]) {
-        const term = termOf({ norm: syn, stem: stemWord(syn), pos: t.pos });
+        const term = termOf({ norm: syn, stem: stemOfDictionaryWord(syn), pos: t.pos });
         if (term && term !== t.term && k.sentenceIndex.has(term)) add(term, SYNONYM_WEIGHT);
       }
     }

@@ -4,8 +4,9 @@
  *
  * Postings are stored by term id (see {@link TermDictionary}) in flat typed arrays — where each term's
  * list starts, the unit ids, the term's frequency in each unit, the unit's length — built in one go from
- * the units' term ids. Scoring adds into reused arrays indexed by unit id and lists the units it
- * touched, so a question allocates nothing per matching unit.
+ * the units' term ids. A query is scored a block of units at a time (see {@link BlockScores}), into
+ * reused arrays the size of a block, so a question allocates nothing per matching unit and what it adds
+ * to stays in cache.
  */
 import type { TermDictionary } from './terms.js';
 
@@ -26,184 +27,219 @@ export interface WeightedTerm {
   group?: number;
 }
 
+/** The postings of one query term still to be scored, `[at .. end)`, and its weighted IDF. */
+interface TermList {
+  at: number;
+  end: number;
+  idf: number;
+}
+
+/** A question word: its terms' lists; `single` when it has no stand-ins (its score is added directly). */
+interface WordLists {
+  lists: TermList[];
+  single: boolean;
+}
+
 /**
- * Scores of the units that hold at least one query term. The arrays belong to the index and are
- * overwritten by its next {@link Bm25Index.score} call: read what you need before scoring again.
+ * The BM25 scores of a query, one block of units at a time: {@link BlockScores.next} scores the units of
+ * the next block, and their scores can be read until the next call. A question word and its stand-ins
+ * (terms sharing a `group`) count once per unit: the best of them, not their sum; words are added in the
+ * order they first appear.
  *
- * Each unit has two adjacent slots (one cache line): its score so far, and the best score of the
- * question word being added (a word and its stand-ins count once: the best of them). NaN marks a unit
- * not reached yet, so that nothing needs clearing but the units listed.
+ * Scores live in an array the size of a block, by offset in the block (NaN: not reached, so that only the
+ * units listed need clearing), and so does the best score of the question word being added: every
+ * term's postings for one block are added before the next block, so what they add to stays in cache, and
+ * memory is reached in order. Scoring the whole corpus into arrays indexed by unit instead reached memory
+ * at random, about 100,000 units a question at 30,000 articles, and each question cleared them again.
  */
-export class UnitScores {
-  /** Units scored, in the order they were first reached; `units[0 .. count)`. */
-  readonly units: Int32Array;
+export class BlockScores {
+  /** The current block: units `[base .. end)`. */
+  base = 0;
+  end = 0;
+  /** Offsets (from `base`) of the block's units holding a query term, in increasing order; `[0 .. count)`. */
+  readonly reached: Int32Array;
   count = 0;
-  /**
-   * Units whose score reached `promise` × the best score (see {@link Bm25Index.score}), possibly more than
-   * once each; `promising[0 .. promisingCount)`, or -1 when the list overflowed or cannot be trusted.
-   */
-  readonly promising: Int32Array;
-  promisingCount = 0;
-  /** `slots[2u]`: score of unit u (NaN: no query term); `slots[2u + 1]`: best of the current word. */
-  private readonly slots: Float64Array;
-  /** Units reached by the current word. */
+  /** The units reached while the block is scored, one bit per offset (listed in order in `reached` after). */
+  private readonly bits: Int32Array;
+  /** Score by offset in the block (NaN: no query term). */
+  private readonly scores: Float64Array;
+  /** Best score of the current word by offset (NaN: not reached by it), and the offsets it reached. */
+  private readonly word: Float64Array;
   private readonly wordUnits: Int32Array;
   private wordCount = 0;
-  /** Largest score written so far: scores only grow (nothing negative is added), so at the end the best. */
-  private top = 0;
-  private promise = Infinity;
-  /** A score some unit is known to reach (the cut is `promise` × the larger of it and `top`). */
-  private floor = 0;
-  /** Whether a negative score was added (then `top` and `promising` are not to be trusted). */
-  private negative = false;
+  private words: WordLists[] = [];
 
-  constructor(size: number) {
-    this.units = new Int32Array(size);
-    this.promising = new Int32Array(size);
-    this.wordUnits = new Int32Array(size);
-    this.slots = new Float64Array(2 * size).fill(NaN);
+  constructor(
+    /** Largest block, in units. */
+    readonly capacity: number,
+    private readonly ids: Int32Array,
+    private readonly tfs: Uint8Array | Uint16Array | Uint32Array,
+    private readonly lens: Uint16Array | Uint32Array,
+    private readonly normOfLength: Float64Array,
+    private readonly k1: number,
+  ) {
+    this.reached = new Int32Array(capacity);
+    this.bits = new Int32Array(Math.ceil(capacity / 32));
+    this.scores = new Float64Array(capacity).fill(NaN);
+    this.word = new Float64Array(capacity).fill(NaN);
+    this.wordUnits = new Int32Array(capacity);
   }
 
-  /**
-   * Empties the set (the units listed are marked unscored again), to list units reaching `promise` × the
-   * best; `floor` is a score known to be reached (no more than the best), which keeps the list short.
-   */
-  reset(promise = Infinity, floor = 0): void {
-    const { units, slots } = this;
-    for (let i = 0; i < this.count; i++) slots[2 * units[i]!] = NaN;
-    this.count = 0;
-    this.promisingCount = 0;
-    this.top = 0;
-    this.promise = promise;
-    this.floor = floor;
-    this.negative = false;
+  /** Starts a query (see {@link Bm25Index.blocks}): no block yet, the next starts at unit 0. */
+  start(words: WordLists[]): void {
+    this.clear();
+    this.words = words;
+    this.base = 0;
+    this.end = 0;
   }
 
-  has(id: number): boolean {
-    const v = this.slots[2 * id]!;
-    return v === v;
+  /** Whether any query term occurs at all. */
+  get any(): boolean {
+    return this.words.some((w) => w.lists.length > 0);
   }
 
-  /** Score of a unit, 0 when it holds no query term. */
+  /** Scores the units `[end .. to)`, the block after the current one (at most `capacity` units). */
+  next(to: number): void {
+    if (to - this.end > this.capacity) throw new Error(`a block of ${to - this.end} units is larger than ${this.capacity}`);
+    this.clear();
+    this.base = this.end;
+    this.end = to;
+    for (const { lists, single } of this.words) {
+      // one term adds straight into the scores; stand-ins keep their best per unit, then the best is added
+      for (const l of lists) l.at = single ? this.add(l, to) : this.keepBest(l, to);
+      if (!single) this.endWord();
+    }
+    this.list();
+  }
+
+  /** Score of a unit of the current block, 0 when it holds no query term. */
   get(id: number): number {
-    const v = this.slots[2 * id]!;
+    const v = this.scores[id - this.base]!;
     return v === v ? v : 0;
   }
 
+  /** Score of the unit at an offset in the current block (NaN when it holds no query term). */
+  at(offset: number): number {
+    return this.scores[offset]!;
+  }
+
   /**
-   * Scores postings `[from .. to)` as BM25 with the given IDF — `(idf · tf · (k1 + 1)) / (tf + norm)`,
-   * the norm looked up by the unit's length — adding each to its unit's score, or with `word`, keeping
-   * the largest of the current word's score for the unit, this one and 0 (see {@link endWord}), for units
-   * below `below` only.
-   * @returns where it stopped
+   * A score some unit reaches, found cheaply before any block is scored: the best of a few units of the
+   * heaviest term, each scored in full (its postings looked up by binary search). Slightly lowered, so as
+   * never to exceed the best.
    */
-  accumulate(ids: Int32Array, tfs: Uint8Array | Uint16Array | Uint32Array, lens: Uint16Array | Uint32Array, normOfLength: Float64Array, from: number, to: number, idf: number, k1: number, word: boolean, below = 0x7fffffff): number {
-    const { slots } = this;
-    if (!word) {
-      if (idf < 0) this.negative = true;
-      const { units, promising, promise } = this;
-      let count = this.count;
-      let kept = this.promisingCount;
-      let top = this.top;
-      let cut = promise * Math.max(top, this.floor);
-      let i = from;
-      for (; i < to; i++) {
-        const id = ids[i]!;
-        if (id >= below) break;
-        const tf = tfs[i]!;
-        const s = (idf * tf * (k1 + 1)) / (tf + normOfLength[lens[i]!]!);
-        const v = slots[2 * id]!;
-        let now = s;
-        if (v !== v) units[count++] = id;
-        else now = v + s;
-        slots[2 * id] = now;
-        if (now > top) {
-          top = now;
-          cut = promise * Math.max(top, this.floor);
+  floor(): number {
+    let heaviest: TermList | null = null;
+    for (const { lists } of this.words) for (const l of lists) if (!heaviest || l.idf > heaviest.idf) heaviest = l;
+    if (!heaviest) return 0;
+    const { ids, tfs, lens, normOfLength, k1 } = this;
+    let floor = 0;
+    for (let p = heaviest.at; p < Math.min(heaviest.end, heaviest.at + 16); p++) {
+      const unit = ids[p]!;
+      let total = 0;
+      for (const { lists, single } of this.words) {
+        let best = single ? -Infinity : 0;
+        let found = false;
+        for (const l of lists) {
+          const at = lowerBound(ids, l.at, l.end, unit);
+          if (at < l.end && ids[at] === unit) {
+            const tf = tfs[at]!;
+            best = Math.max(best, (l.idf * tf * (k1 + 1)) / (tf + normOfLength[lens[at]!]!));
+            found = true;
+          }
         }
-        // listed when its score crosses the cut (the cut only rises: a unit ending above it crossed it)
-        if (now >= cut && !(v >= cut) && kept < promising.length) promising[kept++] = id;
+        if (found) total += best;
       }
-      this.count = count;
-      this.promisingCount = kept;
-      this.top = top;
-      return i;
+      floor = Math.max(floor, total);
     }
-    const { wordUnits } = this;
-    let count = this.wordCount;
-    let i = from;
-    for (; i < to; i++) {
+    return floor * (1 - 1e-9);
+  }
+
+  private clear(): void {
+    const { reached, scores } = this;
+    for (let i = 0; i < this.count; i++) scores[reached[i]!] = NaN;
+    this.count = 0;
+  }
+
+  /**
+   * Adds a term's postings of units below `to` as BM25 — `(idf · tf · (k1 + 1)) / (tf + norm)`, the norm
+   * looked up by the unit's length — to their units' scores. @returns where it stopped
+   */
+  private add(l: TermList, to: number): number {
+    const { ids, tfs, lens, normOfLength, k1, scores, bits, base } = this;
+    const { end, idf } = l;
+    let i = l.at;
+    for (; i < end; i++) {
       const id = ids[i]!;
-      if (id >= below) break;
+      if (id >= to) break;
       const tf = tfs[i]!;
       const s = (idf * tf * (k1 + 1)) / (tf + normOfLength[lens[i]!]!);
-      const v = slots[2 * id + 1]!;
+      const at = id - base;
+      const v = scores[at]!;
       if (v !== v) {
-        slots[2 * id + 1] = Math.max(0, s);
-        wordUnits[count++] = id;
-      } else if (s > v) slots[2 * id + 1] = s;
+        scores[at] = s;
+        bits[at >> 5] = bits[at >> 5]! | (1 << (at & 31));
+      } else scores[at] = v + s;
+    }
+    return i;
+  }
+
+  /** Like {@link add}, but keeps for each unit the largest of the current word's scores, this one and 0. */
+  private keepBest(l: TermList, to: number): number {
+    const { ids, tfs, lens, normOfLength, k1, word, wordUnits, base } = this;
+    const { end, idf } = l;
+    let count = this.wordCount;
+    let i = l.at;
+    for (; i < end; i++) {
+      const id = ids[i]!;
+      if (id >= to) break;
+      const tf = tfs[i]!;
+      const s = (idf * tf * (k1 + 1)) / (tf + normOfLength[lens[i]!]!);
+      const at = id - base;
+      const v = word[at]!;
+      if (v !== v) {
+        word[at] = Math.max(0, s);
+        wordUnits[count++] = at;
+      } else if (s > v) word[at] = s;
     }
     this.wordCount = count;
     return i;
   }
 
   /** Adds the current word's best score of each unit it reached to the unit's score. */
-  endWord(): void {
-    const { slots, wordUnits, units, promising, promise } = this;
-    let count = this.count;
-    let kept = this.promisingCount;
-    let top = this.top;
-    let cut = promise * Math.max(top, this.floor);
+  private endWord(): void {
+    const { scores, word, wordUnits, bits } = this;
     for (let i = 0; i < this.wordCount; i++) {
-      const id = wordUnits[i]!;
-      const best = slots[2 * id + 1]!;
-      slots[2 * id + 1] = NaN;
-      const v = slots[2 * id]!;
-      let now = best;
-      if (v !== v) units[count++] = id;
-      else now = v + best;
-      slots[2 * id] = now;
-      if (now > top) {
-        top = now;
-        cut = promise * Math.max(top, this.floor);
-      }
-      if (now >= cut && !(v >= cut) && kept < promising.length) promising[kept++] = id;
+      const at = wordUnits[i]!;
+      const best = word[at]!;
+      word[at] = NaN;
+      const v = scores[at]!;
+      if (v !== v) {
+        scores[at] = best;
+        bits[at >> 5] = bits[at >> 5]! | (1 << (at & 31));
+      } else scores[at] = v + best;
     }
-    this.count = count;
-    this.promisingCount = kept;
-    this.top = top;
     this.wordCount = 0;
   }
 
-  /** Best score among the listed units (0 when none). */
-  best(): number {
-    if (!this.negative) return this.top;
-    let best = 0;
-    for (let i = 0; i < this.count; i++) {
-      const v = this.slots[2 * this.units[i]!]!;
-      if (v > best) best = v;
-    }
-    return best;
-  }
-
   /**
-   * Every unit whose score is at least `promise` × the best, each once (and maybe others), in no order;
-   * null when that list is not available (it overflowed, or scores were not all added non-negative).
+   * Lists the units reached, in increasing order (so that what the caller reads of each unit beside its
+   * score, such as its paragraph, is read in order too), and clears their bits.
    */
-  promisingUnits(): Int32Array | null {
-    if (this.negative || this.promisingCount >= this.promising.length) return null;
-    // each once: the word slot (unused between questions) marks a unit already taken
-    const { slots, promising } = this;
-    let n = 0;
-    for (let i = 0; i < this.promisingCount; i++) {
-      const id = promising[i]!;
-      if (slots[2 * id + 1] === 0) continue;
-      slots[2 * id + 1] = 0;
-      promising[n++] = id;
+  private list(): void {
+    const { bits, reached } = this;
+    let count = 0;
+    for (let w = 0; w < bits.length; w++) {
+      let word = bits[w]!;
+      if (word === 0) continue;
+      bits[w] = 0;
+      while (word !== 0) {
+        const low = word & -word;
+        reached[count++] = (w << 5) + 31 - Math.clz32(low);
+        word ^= low;
+      }
     }
-    for (let i = 0; i < n; i++) slots[2 * promising[i]! + 1] = NaN;
-    this.promisingCount = n;
-    return promising.subarray(0, n);
+    this.count = count;
   }
 }
 
@@ -230,7 +266,7 @@ export class Bm25Index {
   /** The BM25 length part of the denominator by unit length: `k1 · (1 − b + b · len / avg)`. */
   private readonly normOfLength: Float64Array;
   private readonly units: number;
-  private scores: UnitScores | null = null;
+  private blockScores: BlockScores | null = null;
 
   /**
    * Builds the index of units given as ranges of a term-id array: unit u holds the terms
@@ -380,17 +416,16 @@ export class Bm25Index {
   }
 
   /**
-   * Scores every unit that contains at least one query term. A question word and its stand-ins (terms
-   * sharing a `group`) count once per unit: the best of them, not their sum; words are added in the
-   * order they first appear.
-   * @param promise also list the units whose score reaches this share of the best (see
-   *   {@link UnitScores.promisingUnits})
+   * Starts scoring a query a block at a time (see {@link BlockScores}), in blocks of at most `capacity`
+   * units.
    * @returns the scores, valid until the next call
    */
-  score(query: readonly WeightedTerm[], promise = Infinity): UnitScores {
-    const out = (this.scores ??= new UnitScores(this.size));
-    // groups in order of first appearance, each with its terms' postings in query order
-    const byGroup = new Map<number, Array<{ at: number; end: number; idf: number }>>();
+  blocks(query: readonly WeightedTerm[], capacity: number): BlockScores {
+    const size = Math.max(1, Math.min(capacity, this.units));
+    let out = this.blockScores;
+    if (!out || out.capacity !== size) out = this.blockScores = new BlockScores(size, this.ids, this.tfs, this.lens, this.normOfLength, this.params.k1);
+    // words in order of first appearance, each with its terms' postings in query order
+    const byGroup = new Map<number, TermList[]>();
     const sizes = new Map<number, number>();
     query.forEach((t, i) => {
       const g = t.group ?? -1 - i;
@@ -400,63 +435,10 @@ export class Bm25Index {
       const id = this.dict.lookup(t.term);
       if (this.dfOf(id)) lists.push({ at: this.starts[id]!, end: this.starts[id + 1]!, idf: this.idfOf(id) * t.weight });
     });
-    const groups = [...byGroup].map(([g, lists]) => ({ lists, single: sizes.get(g) === 1 }));
-    out.reset(promise, Number.isFinite(promise) ? this.someScore(groups) : 0);
-    const { ids, tfs, lens, normOfLength } = this;
-    const { k1 } = this.params;
-    // a block of units at a time, every term's postings for one block before the next: the block's
-    // scores stay in cache while they are added to, and memory is reached in order
-    for (let below = BLOCK; ; below += BLOCK) {
-      for (const { lists, single } of groups) {
-        if (single) {
-          // one term adds straight into the scores
-          for (const l of lists) l.at = out.accumulate(ids, tfs, lens, normOfLength, l.at, l.end, l.idf, k1, false, below);
-          continue;
-        }
-        // stand-ins keep their best per unit, then the best is added
-        for (const l of lists) l.at = out.accumulate(ids, tfs, lens, normOfLength, l.at, l.end, l.idf, k1, true, below);
-        out.endWord();
-      }
-      if (below >= this.units) break;
-    }
+    out.start([...byGroup].map(([g, lists]) => ({ lists, single: sizes.get(g) === 1 })));
     return out;
   }
-
-  /**
-   * A score some unit reaches, found cheaply: the best of a few units of the heaviest term, each scored
-   * in full (its postings looked up by binary search). Slightly lowered, so as never to exceed the best.
-   */
-  private someScore(groups: Array<{ lists: Array<{ at: number; end: number; idf: number }>; single: boolean }>): number {
-    let heaviest: { at: number; end: number; idf: number } | null = null;
-    for (const { lists } of groups) for (const l of lists) if (!heaviest || l.idf > heaviest.idf) heaviest = l;
-    if (!heaviest) return 0;
-    const { ids, tfs, lens, normOfLength } = this;
-    const k1 = this.params.k1;
-    let floor = 0;
-    for (let p = heaviest.at; p < Math.min(heaviest.end, heaviest.at + 16); p++) {
-      const unit = ids[p]!;
-      let total = 0;
-      for (const { lists, single } of groups) {
-        let best = single ? -Infinity : 0;
-        let found = false;
-        for (const l of lists) {
-          const at = lowerBound(ids, l.at, l.end, unit);
-          if (at < l.end && ids[at] === unit) {
-            const tf = tfs[at]!;
-            best = Math.max(best, (l.idf * tf * (k1 + 1)) / (tf + normOfLength[lens[at]!]!));
-            found = true;
-          }
-        }
-        if (found) total += best;
-      }
-      floor = Math.max(floor, total);
-    }
-    return floor * (1 - 1e-9);
-  }
 }
-
-/** Units per block of {@link Bm25Index.score}: two 8-byte slots each, 512 KB. */
-const BLOCK = 32_768;
 
 /** First index in the sorted range a[from .. to) whose value is ≥ x. */
 function lowerBound(a: Int32Array, from: number, to: number, x: number): number {
