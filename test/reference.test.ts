@@ -12,7 +12,7 @@ import { Engine } from '../src/engine.js';
 import type { Knowledge } from '../src/search/knowledge.js';
 import { wordVectors } from '../src/text/embeddings.js';
 import { measuredBy, parseQuestion, questionHead } from '../src/answer/question.js';
-import { countedWords } from '../src/answer/agreement.js';
+import { countedWords, sameThing } from '../src/answer/agreement.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -167,5 +167,15 @@ describe('apposition: a name standing right after a word of the question', () =>
 
   it('does not take "my wife, who…" for an answer', () => {
     expect(appositionOf("Who is Weiner's wife?", story, '“I’m protecting my wife')).to.equal(0);
+  });
+});
+
+describe('counted things: "13 others" counts what was named before', () => {
+  it('does not take "others" or "more" for people, though word vectors put them close', () => {
+    const vectors = wordVectors();
+    expect(vectors.similarity('others', 'people')).to.be.greaterThan(0.5);
+    expect(sameThing('others', 'people', vectors)).to.equal(false);
+    expect(sameThing('more', 'prisoners', vectors)).to.equal(false);
+    expect(sameThing('prisoners', 'prisoner', vectors)).to.equal(true);
   });
 });

@@ -58,11 +58,16 @@ function wordsOf(phrase: string): string[] {
     .filter((w) => w.length > 1);
 }
 
+/** Words that stand for a noun said before rather than naming a thing. */
+const ANAPHORIC_COUNTS: ReadonlySet<string> = new Set(['other', 'others', 'more', 'ones', 'those', 'these', 'some', 'many', 'few']);
+
 /** Do two words name the same kind of thing (same stem, same country family, or close in meaning)? */
 export function sameThing(a: string, b: string, vectors: WordVectors | null): boolean {
   const la = a.toLowerCase();
   const lb = b.toLowerCase();
   if (stemWord(la) === stemWord(lb)) return true;
+  // "13 others", "200 more" count whatever was named before; word vectors put "others" next to "people"
+  if (ANAPHORIC_COUNTS.has(la) || ANAPHORIC_COUNTS.has(lb)) return false;
   const fa = placeFamily(la);
   const fb = placeFamily(lb);
   // peoples and places are the same thing only by name: "Poles" is close to "Lithuanians" in meaning, not the same

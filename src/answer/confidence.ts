@@ -26,7 +26,7 @@ export const CONFIDENCE_MODEL: Readonly<Record<ConfidenceInput, number>> = Objec
 });
 
 /** Below this confidence the engine abstains and shows the closest facts instead. */
-export const ABSTAIN_BELOW = 0.1;
+export const ABSTAIN_BELOW = 0.08;
 
 const TYPED_KINDS = new Set(['how-many', 'when', 'who', 'where']);
 const FIGURE_SORTS = new Set(['money', 'age', 'percent', 'count', 'duration']);
