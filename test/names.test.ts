@@ -90,6 +90,11 @@ describe('names: extractEntities', () => {
     expect(kinds(line('Denver linebacker Von Miller was named'))).to.deep.include(['Von Miller', 'person']);
     expect(kinds(line('Pro Bowl defensive tackle Kawann Short'))).to.deep.include(['Kawann Short', 'person']);
     expect(entities('The rise was first noted by Graham Twigg, a zoologist at the university.')).to.deep.include(['Graham Twigg', 'person']);
+    // news gives a person's age between commas after the name
+    const sayoc = fs.readFileSync(path.join(shared, 'corpora/2018-cesar-sayoc-arrested-pipe-bombs/huffpost.txt'), 'utf8');
+    const aged = sayoc.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => /Sayoc( Jr\.)?, 56,/.test(s.text));
+    expect(aged, 'a sentence giving the suspect\'s age').to.not.equal(undefined);
+    expect(extractEntities(aged!).find((e) => e.text.startsWith('Cesar Sayoc'))?.kind).to.equal('person');
     // a noun for a group or a thing does not make a person: "rock group X", "the film X"
     expect(entities('The show was headlined by the British rock group Coldplay.')).to.not.deep.include(['Coldplay', 'person']);
   });

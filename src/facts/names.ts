@@ -505,6 +505,8 @@ function kindOf(ctx: Ctx, piece: Piece, ws: Word[]): EntityKind {
   }
   const after = ctx.text.slice(last.end);
   if (/^['’]?\s*,\s+who\b/.test(after)) return 'person';
+  // "Cesar Sayoc, 56, of Aventura": news gives a person's age between commas after the name
+  if (/^\s*,\s+\d{1,3}\s*,/.test(after) && !placeFirst) return 'person';
   const appos = appositionNoun(ctx, last);
   if (appos && isPersonNoun(ctx, appos)) return 'person';
   if (ORG_SUFFIXES.has(last.low) && !last.allCaps && ws.length === 1) return 'other';
