@@ -571,7 +571,8 @@ interface Form {
   initials: string;
   count: number;
   votes: Record<EntityKind, number>;
-  sentences: Set<number>;
+  /** Sentence ids, sorted, without repeats (once the tally is done). */
+  sentences: number[];
   acronym: boolean;
   place?: string;
   orgSuffix: boolean;
@@ -740,27 +741,70 @@ function initialsOf(text: string): string {
  * skeleton of the display, so it is stable for one corpus.
  */
 export function groupNames(mentions: Array<{ sentenceId: number; mention: EntityMention }>): NameGroup[] {
-  const byText = new Map<string, Form>();
-  for (const { sentenceId, mention } of mentions) {
+  const tally = new NameTally();
+  for (const { sentenceId, mention } of mentions) tally.add(sentenceId, mention);
+  return tally.groups();
+}
+
+/**
+ * The mentions {@link groupNames} needs, counted per written form as they are read: a large corpus has
+ * millions of mentions but far fewer forms, so a caller reading a corpus article by article need not
+ * keep one object per mention until the end.
+ */
+export class NameTally {
+  private readonly byText = new Map<string, Form>();
+
+  add(sentenceId: number, mention: Pick<EntityMention, 'text' | 'kind' | 'start'>): void {
     const text = mention.text.replace(/(?:['’]s|['’])$/u, '').trim();
-    if (!text) continue;
-    let f = byText.get(text);
+    if (!text) return;
+    let f = this.byText.get(text);
     if (!f) {
       f = {
         ...analyseForm(text),
         count: 0,
         votes: { person: 0, place: 0, organisation: 0, other: 0 },
-        sentences: new Set(),
+        sentences: [],
         initialOnly: true,
       };
-      byText.set(text, f);
+      this.byText.set(text, f);
     }
     f.count++;
     if (mention.start > 2) f.initialOnly = false;
     f.votes[mention.kind]++;
-    f.sentences.add(sentenceId);
+    // sentences usually come in order, so a repeat is usually the last one seen (sorted out in groups())
+    if (f.sentences[f.sentences.length - 1] !== sentenceId) f.sentences.push(sentenceId);
   }
-  const forms = [...byText.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+
+  /** The groups of every name added (see {@link groupNames}); the tally is not to be used after. */
+  groups(): NameGroup[] {
+    for (const f of this.byText.values()) f.sentences = sortedUnique(f.sentences);
+    return groupForms([...this.byText.values()]);
+  }
+}
+
+/** `ids` sorted, without repeats (in place when already so). */
+function sortedUnique(ids: number[]): number[] {
+  let ordered = true;
+  for (let i = 1; i < ids.length && ordered; i++) ordered = ids[i - 1]! < ids[i]!;
+  return ordered ? ids : [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/** Whether sorted `ids` holds `id`. */
+function holds(ids: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function groupForms(unsorted: Form[]): NameGroup[] {
+  const forms = unsorted.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const kinds = forms.map((f) => dominantKind(f.votes));
   const uf = new UnionFind(forms.length);
 
@@ -876,7 +920,7 @@ export function groupNames(mentions: Array<{ sentenceId: number; mention: Entity
     const near = cands.some((j) => {
       const g = forms[j]!;
       if (g.orgSuffix || g.place) return true;
-      for (const s of f.sentences) for (let d = -3; d <= 3; d++) if (g.sentences.has(s + d)) return true;
+      for (const s of f.sentences) for (let d = -3; d <= 3; d++) if (holds(g.sentences, s + d)) return true;
       return false;
     });
     if (near) uf.union(i, [...roots][0]!);
@@ -963,6 +1007,11 @@ interface VariantEntry {
 interface VariantIndex {
   exact: Map<string, string>;
   folded: Map<string, NameGroup>;
+  /** What a typed name is looked up in; made on first use (see {@link variantIndex}). */
+  fuzzy(): FuzzyIndex;
+}
+
+interface FuzzyIndex {
   skeleton: Map<string, NameGroup>;
   entries: VariantEntry[];
   fuse: Fuse<VariantEntry>;
@@ -972,30 +1021,44 @@ interface VariantIndex {
 // for as long as the list lives; the list is treated as immutable.
 const INDEXES = new WeakMap<NameGroup[], VariantIndex>();
 
+/**
+ * The lookups of a group list. Keying a corpus's names as it is loaded needs only the exact and folded
+ * spellings: what a typed name is looked up in (skeletons, every variant's words, a fuse.js index) is
+ * made when a name is first looked up, not at the end of a cold load, whose peak memory it added to.
+ */
 function variantIndex(groups: NameGroup[]): VariantIndex {
   const cached = INDEXES.get(groups);
   if (cached) return cached;
   const exact = new Map<string, string>();
   const folded = new Map<string, NameGroup>();
+  groups.forEach((g) => {
+    for (const v of g.variants) {
+      if (!exact.has(v)) exact.set(v, g.key);
+      const f = nameWords(v).join(' ');
+      // groups are sorted by mentions, so a form shared by two groups resolves to the bigger one
+      if (!folded.has(f)) folded.set(f, g);
+    }
+  });
+  let fuzzy: FuzzyIndex | null = null;
+  const index: VariantIndex = { exact, folded, fuzzy: () => (fuzzy ??= fuzzyIndex(groups)) };
+  INDEXES.set(groups, index);
+  return index;
+}
+
+function fuzzyIndex(groups: NameGroup[]): FuzzyIndex {
   const skeleton = new Map<string, NameGroup>();
   const entries: VariantEntry[] = [];
   groups.forEach((g, gi) => {
     for (const v of g.variants) {
-      if (!exact.has(v)) exact.set(v, g.key);
       const words = nameWords(v);
       const skels = words.map(skeletonWord);
-      const f = words.join(' ');
-      // groups are sorted by mentions, so a form shared by two groups resolves to the bigger one
-      if (!folded.has(f)) folded.set(f, g);
       const sk = skels.join(' ');
       if (!skeleton.has(sk)) skeleton.set(sk, g);
-      entries.push({ g: gi, text: f, words, skels });
+      entries.push({ g: gi, text: words.join(' '), words, skels });
     }
   });
   const fuse = new Fuse(entries, { keys: ['text'], includeScore: true, threshold: 0.3, ignoreLocation: true });
-  const index = { exact, folded, skeleton, entries, fuse };
-  INDEXES.set(groups, index);
-  return index;
+  return { skeleton, entries, fuse };
 }
 
 /** Folded words of a name typed by a user, without titles or a possessive: "Mr Zelenskyy's" → zelenskyy. */
@@ -1028,7 +1091,7 @@ function rankNames(query: string, groups: NameGroup[]): Array<[number, number]> 
   const score = new Map<number, number>();
   const bump = (gi: number, s: number) => score.set(gi, Math.max(score.get(gi) ?? 0, s));
 
-  for (const e of index.entries) {
+  for (const e of index.fuzzy().entries) {
     if (e.text === q) bump(e.g, 1);
     else if (e.skels.join(' ') === qsk) bump(e.g, 0.95);
     else if (e.text.startsWith(q)) bump(e.g, 0.9);
@@ -1037,7 +1100,7 @@ function rankNames(query: string, groups: NameGroup[]): Array<[number, number]> 
       bump(e.g, 0.85);
     }
   }
-  for (const r of index.fuse.search(q)) bump(r.item.g, 0.8 * (1 - (r.score ?? 1)));
+  for (const r of index.fuzzy().fuse.search(q)) bump(r.item.g, 0.8 * (1 - (r.score ?? 1)));
   return [...score.entries()]
     .filter(([, s]) => s >= 0.3)
     .sort((a, b) => b[1] - a[1] || groups[b[0]]!.sentences.length - groups[a[0]]!.sentences.length || a[0] - b[0]);
@@ -1052,11 +1115,11 @@ export function nameKeyOf(text: string, groups: NameGroup[]): string | undefined
   const qw = queryWords(text);
   if (!qw.length || !groups.length) return undefined;
   const index = variantIndex(groups);
-  const exact = index.folded.get(qw.join(' ')) ?? index.skeleton.get(qw.map(skeletonWord).join(' '));
+  const exact = index.folded.get(qw.join(' ')) ?? index.fuzzy().skeleton.get(qw.map(skeletonWord).join(' '));
   if (exact) return exact.key;
   if (qw.length === 1) {
     const hits = new Set<number>();
-    for (const e of index.entries) {
+    for (const e of index.fuzzy().entries) {
       if (e.words.length > 1 && sameWord(qw[0]!, e.words[e.words.length - 1]!)) hits.add(e.g);
     }
     if (hits.size === 1) return groups[[...hits][0]!]!.key;
@@ -1065,7 +1128,7 @@ export function nameKeyOf(text: string, groups: NameGroup[]): string | undefined
   const top = ranked[0];
   if (!top) return undefined;
   const group = groups[top[0]]!;
-  const spelled = qw.every((w) => index.entries.some((e) => e.g === top[0] && e.words.some((x) => x === w || (w.length >= 4 && sameWord(w, x)))));
+  const spelled = qw.every((w) => index.fuzzy().entries.some((e) => e.g === top[0] && e.words.some((x) => x === w || (w.length >= 4 && sameWord(w, x)))));
   if (spelled) return group.key;
   // a fuzzy match counts only when close and clearly ahead of the next name
   const next = ranked[1]?.[1] ?? 0;

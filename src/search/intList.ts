@@ -23,17 +23,23 @@ export class IntList {
     this.data[this.count++] = value;
   }
 
+  /** The i-th value pushed (undefined past the end). */
+  at(i: number): number | undefined {
+    return i < this.count ? this.data[i] : undefined;
+  }
+
   /** The values pushed so far, in an array of their exact size. */
   toArray(): Int32Array {
     return this.data.slice(0, this.count);
   }
 
   /**
-   * {@link toArray}, letting go of the list's own buffer (up to twice the values' size): the list is left
-   * empty, so that at the end of a large load the buffer is garbage while what is built from it still is not.
+   * The values pushed so far as a view of the list's buffer, which it lets go of (the list is left empty):
+   * not a copy, so that at the end of a large load the values are not held twice; the buffer's unused end,
+   * fresh pages never written, takes address space but no memory.
    */
   take(): Int32Array {
-    const out = this.toArray();
+    const out = this.data.subarray(0, this.count);
     this.data = new Int32Array(16);
     this.count = 0;
     return out;

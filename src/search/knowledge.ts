@@ -11,10 +11,11 @@
  * and are decoded when a question reads them.
  */
 import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
-import { groupNames, withGroupKeys } from '../facts/names.js';
+import { NameTally, withGroupKeys } from '../facts/names.js';
 import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25, type Bm25Parts } from './bm25.js';
 import { encodeFacts, FactStore, withEntities, type LocalFacts } from './factStore.js';
 import { IntList } from './intList.js';
+import { MentionList } from './mentionList.js';
 import { jsonSafe } from '../cache/codec.js';
 import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
 import { intern, TermDictionary, termOf, termsOf } from './terms.js';
@@ -265,10 +266,14 @@ export class KnowledgeAssembler {
   /** Each sentence's facts encoded without their names, which get their keys once all are known. */
   private readonly factsWithoutNames = new PackedStringsBuilder(1 << 16, 64 << 16);
   private readonly factCounts = new IntList(1 << 16);
-  /** Sentence s's names are mentions[mentionStarts[s] .. mentionStarts[s + 1]). */
+  /** Sentence s's names are mentions.slice(mentionStarts[s], mentionStarts[s + 1]), or looseNames.get(s). */
   private readonly mentionStarts = new IntList(1 << 16);
-  private readonly mentions: Array<{ sentenceId: number; mention: EntityMention }> = [];
-  private readonly unusualFacts = new Map<number, LocalFacts>();
+  private mentions = new MentionList();
+  /** Names of sentences that MentionList cannot rebuild exactly (none that extractEntities writes). */
+  private looseNames = new Map<number, EntityMention[]>();
+  /** Every mention counted by written form, to group the names once all are read. */
+  private names = new NameTally();
+  private unusualFacts = new Map<number, LocalFacts>();
   private readonly titleTerms: string[][] = [];
   private readonly forms = new Map<string, Map<string, number>>();
   private sentenceId = 0;
@@ -307,7 +312,10 @@ export class KnowledgeAssembler {
         if (f.entities.length && (code[0] === 'V' || !jsonSafe(f.entities))) this.unusualFacts.set(this.sentenceId, f);
         this.factCounts.push(f.numbers.length + f.quotes.length + f.attributions.length + f.dates.length);
         this.mentionStarts.push(this.mentions.length);
-        for (const mention of f.entities) this.mentions.push({ sentenceId: this.sentenceId, mention });
+        if (f.entities.length) {
+          for (const mention of f.entities) this.names.add(this.sentenceId, mention);
+          if (!this.mentions.push(f.entities)) this.looseNames.set(this.sentenceId, f.entities);
+        }
         this.sentenceId++;
       }
       this.paragraphId++;
@@ -325,7 +333,8 @@ export class KnowledgeAssembler {
     const sentenceTerms: PackedTerms = { starts: this.sentenceStarts.take(), ids: this.termIds.take() };
     const paragraphStarts = this.paragraphStarts.take();
     // every spelling of one name gets the key of its group, across the corpus
-    const groups = groupNames(this.mentions);
+    const groups = this.names.groups();
+    this.names = new NameTally();
     const withoutNames = this.factsWithoutNames.build();
     const mentionStarts = this.mentionStarts.take();
     const codes = new PackedStringsBuilder(sentenceCount, withoutNames.bytes.length + 64 * this.mentions.length);
@@ -333,19 +342,23 @@ export class KnowledgeAssembler {
       const from = mentionStarts[id]!;
       const to = mentionStarts[id + 1]!;
       const code = withoutNames.get(id);
-      if (from === to) codes.push(code);
+      const loose = this.looseNames.get(id);
+      if (from === to && !loose) codes.push(code);
       else {
-        const names: EntityMention[] = [];
-        for (let m = from; m < to; m++) names.push(this.mentions[m]!.mention);
+        const names = loose ?? this.mentions.slice(from, to);
         const keyed = withGroupKeys(names, groups);
         const unusual = this.unusualFacts.get(id);
         codes.push(unusual ? encodeFacts({ ...unusual, entities: keyed }) : withEntities(code, keyed));
       }
     }
-    this.mentions.length = 0;
+    // the assembler may outlive this call (its caller saves the index next): what only it needed goes
+    this.mentions = new MentionList();
+    this.looseNames = new Map();
+    this.unusualFacts = new Map();
     const facts = new FactStore(codes.build(), Uint32Array.from(this.factCounts.take()));
     const surface: Array<[string, string]> = [];
     for (const [term, f] of this.forms) surface.push([term, [...f].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]]);
+    this.forms.clear();
     const sentenceIndex = new Bm25Index(SENTENCE_BM25, this.vocabulary, sentenceTerms.starts, sentenceTerms.ids);
     const paragraphIndex = new Bm25Index(PARAGRAPH_BM25, this.vocabulary, paragraphStarts, sentenceTerms.ids);
     return knowledgeFromParts(articles, {
