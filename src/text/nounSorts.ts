@@ -6,9 +6,10 @@
  * list of roles has to guess which jobs a story will mention. Built once from the dictionary files into a
  * cache beside the project, read from there after.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readOrBuildJson } from './jsonCache.js';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,22 +70,11 @@ let loaded: NounSorts | null = null;
 /** The noun-sort table, building its cache on first use. */
 export function nounSorts(file = NOUN_SORTS_CACHE): NounSorts {
   if (loaded) return loaded;
-  let record: SortsRecord | null = null;
-  if (existsSync(file)) {
-    try {
-      record = JSON.parse(readFileSync(file, 'utf8')) as SortsRecord;
-      if (!Array.isArray(record.person) || !Array.isArray(record.place)) record = null;
-    } catch {
-      record = null; // a truncated cache: rebuilt below
-    }
-  }
-  if (!record) {
-    record = buildSorts();
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(record));
-    renameSync(tmp, file);
-  }
+  const record = readOrBuildJson(
+    file,
+    (v): v is SortsRecord => typeof v === 'object' && v !== null && 'person' in v && Array.isArray(v.person) && 'place' in v && Array.isArray(v.place),
+    buildSorts,
+  );
   const table = new Map<string, NounSort>();
   for (const w of record.place) table.set(w, 'place');
   // a noun filed under both ("native") is read as a person: names after it are people far more often

@@ -4,9 +4,10 @@
  * (senses are listed most frequent first), which keeps rare senses ("go" as "become") out. The table
  * is built once from the dictionary files into a cache beside the project and read from there after.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readOrBuildJson } from './jsonCache.js';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -118,22 +119,11 @@ let loaded: Synonyms | null = null;
 /** The synonym table, building its cache on first use. */
 export function synonyms(file = SYNONYMS_CACHE): Synonyms {
   if (loaded) return loaded;
-  let record: TableRecord | null = null;
-  if (existsSync(file)) {
-    try {
-      record = JSON.parse(readFileSync(file, 'utf8')) as TableRecord;
-      if (!record.synonyms || !Array.isArray(record.lemmas)) record = null;
-    } catch {
-      record = null; // a truncated cache: rebuilt below
-    }
-  }
-  if (!record) {
-    record = buildTable();
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(record));
-    renameSync(tmp, file);
-  }
+  const record = readOrBuildJson(
+    file,
+    (v): v is TableRecord => typeof v === 'object' && v !== null && 'synonyms' in v && !!v.synonyms && 'lemmas' in v && Array.isArray(v.lemmas),
+    buildTable,
+  );
   loaded = new SynonymTable(new Map(Object.entries(record.synonyms)), new Set(record.lemmas));
   return loaded;
 }
