@@ -90,6 +90,8 @@ describe('names: extractEntities', () => {
     expect(kinds(line('Denver linebacker Von Miller was named'))).to.deep.include(['Von Miller', 'person']);
     expect(kinds(line('Pro Bowl defensive tackle Kawann Short'))).to.deep.include(['Kawann Short', 'person']);
     expect(entities('The rise was first noted by Graham Twigg, a zoologist at the university.')).to.deep.include(['Graham Twigg', 'person']);
+    // a full name that argues, writes or claims in the present tense is a person too
+    expect(entities('Kimberley Brownlee argues that disobedience can be justified.')).to.deep.include(['Kimberley Brownlee', 'person']);
     // news gives a person's age between commas after the name
     const sayoc = fs.readFileSync(path.join(shared, 'corpora/2018-cesar-sayoc-arrested-pipe-bombs/huffpost.txt'), 'utf8');
     const aged = sayoc.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => /Sayoc( Jr\.)?, 56,/.test(s.text));

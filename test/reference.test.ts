@@ -101,6 +101,7 @@ describe('question kind', () => {
     for (const q of ['How fast were the winds around St. Augustine in the 1964 hurricane?', 'How deep is the lake?', 'How heavy was the module?', 'How many were freed?', 'How long did it last?'])
       expect(parseQuestion(q).kind, q).to.equal('how-many');
     expect(parseQuestion('How did the Huguenots defend themselves?').kind).to.equal('how');
+    expect(parseQuestion('How may yards did Peyton Manning throw?').kind).to.equal('how-many');
   });
 });
 

@@ -41,7 +41,8 @@ export interface ParsedQuestion {
 }
 
 const KIND_PATTERNS: Array<[RegExp, QuestionKind]> = [
-  [/\bhow (many|much)\b/, 'how-many'],
+  // "how may yards": a slip for "how many" (a fact question never asks permission)
+  [/\bhow (many|much|may)\b/, 'how-many'],
   [/\b(what|which) (number|percentage|proportion|amount|total)\b/, 'how-many'],
   [/\bhow (long|old|far|large|big|high|tall|often|fast|deep|wide|heavy|hot|cold|thick|quickly)\b/, 'how-many'],
   [/\b(what did|what does|what has|what had|what do) .+ (say|said|says|post|posted|write|wrote|tell|told|call|called|claim|claimed|describe|described)\b/, 'what-said'],

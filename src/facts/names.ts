@@ -150,7 +150,8 @@ const PLACE_NOUNS = set('city town village capital region province county distri
 
 const SPEECH_VERBS = set(`
 said says told added wrote posted tweeted stated noted explained insisted warned announced asked replied responded
-confirmed denied argued claimed continued recalled acknowledged admitted testified
+confirmed denied argued claimed continued recalled acknowledged admitted testified argues claims writes notes
+suggests suggested believes believed explains insists warns recalls adds asks
 `);
 
 // ---------------------------------------------------------------------------------------------------
