@@ -5,7 +5,7 @@
  */
 import type { AnalysedSentence } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
-import { LIGHT_VERBS, questionHead, type ParsedQuestion } from './question.js';
+import { LIGHT_VERBS, type ParsedQuestion } from './question.js';
 import { synonyms, wordClassOf, type WordClass } from '../text/synonyms.js';
 
 /** How close a WordNet synonym counts, on the word-vector scale. */
@@ -134,7 +134,7 @@ export function questionContext(q: ParsedQuestion, idf: (term: string) => number
   const verbs = q.verbs.filter((v) => !LIGHT_VERBS.has(v));
   const names = q.tokens.filter((t, i) => i > 0 && t.pos === 'PROPN').map((t) => t.norm.replace(/'s$/, ''));
   const quoted = q.quoted ? fold(q.quoted).replace(/\s+/g, ' ').trim() : null;
-  const head = questionHead(q);
+  const head = q.head;
   const numbers = q.tokens.filter((t) => t.pos === 'NUM' && /\d/.test(t.text)).map((t) => t.norm);
   const maxIdf = words.reduce((m, w) => Math.max(m, w.idf), 0);
   return { q, asked, words, totalIdf, bigrams, focus, counted, verbs, names, quoted, head, numbers, maxIdf };

@@ -34,6 +34,8 @@ export interface ParsedQuestion {
   sort: AnswerSort;
   terms: QuestionTerm[];
   tokens: Token[];
+  /** Lemma of the noun naming the sort of thing a what/which question asks for ("what *venue*"), if any. */
+  head: string | null;
   /** Quoted words in the question ("who said 'no man left behind'"). */
   quoted: string | null;
   /** Folded lemmas of the verbs, for matching predicates ("remain", "release"). */
@@ -98,8 +100,7 @@ export function answerSort(question: string): AnswerSort {
  * The sort a what/which question asks for by its head noun, when the dictionary files that noun under people
  * ("which *archeologist*", "what former *quarterback*"): the answer is a person's name.
  */
-function headSort(kind: QuestionKind, tokens: Token[]): AnswerSort {
-  const head = questionHead({ kind, tokens });
+function headSort(head: string | null): AnswerSort {
   return head && nounSorts().sortOf(head) === 'person' ? 'person' : null;
 }
 
@@ -211,5 +212,6 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (aux >= 0 && last && tokens.indexOf(last) > aux + 1 && (last.pos === 'NOUN' || last.pos === 'VERB')) verbs.push(last.lemma);
   }
   const quoted = QUOTED.exec(text)?.[1] ?? null;
-  return { text, kind, sort: answerSort(text) ?? headSort(kind, tokens), terms, tokens, quoted, verbs };
+  const head = questionHead({ kind, tokens });
+  return { text, kind, sort: answerSort(text) ?? headSort(head), head, terms, tokens, quoted, verbs };
 }

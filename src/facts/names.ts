@@ -987,10 +987,9 @@ export function withGroupKeys(mentions: EntityMention[], groups: NameGroup[]): E
     // grouping has already decided where each mention belongs: a mention it dropped stays without a
     // group rather than being matched fuzzily again (which also made loading slow on large corpora)
     const text = m.text.replace(/(?:['’]s|['’])$/u, '').trim();
-    const key = index.exact.get(text) ?? index.folded.get(queryWords(text).join(' '))?.key;
-    if (!key) return m;
-    const kind = m.kind === 'other' ? (key.slice(0, key.indexOf(':')) as EntityKind) : m.kind;
-    return { ...m, key, kind };
+    const group = index.exact.get(text) ?? index.folded.get(queryWords(text).join(' '));
+    if (!group) return m;
+    return { ...m, key: group.key, kind: m.kind === 'other' ? group.kind : m.kind };
   });
 }
 
@@ -1006,7 +1005,7 @@ interface VariantEntry {
 }
 
 interface VariantIndex {
-  exact: Map<string, string>;
+  exact: Map<string, NameGroup>;
   folded: Map<string, NameGroup>;
   /** What a typed name is looked up in; made on first use (see {@link variantIndex}). */
   fuzzy(): FuzzyIndex;
@@ -1030,11 +1029,11 @@ const INDEXES = new WeakMap<NameGroup[], VariantIndex>();
 function variantIndex(groups: NameGroup[]): VariantIndex {
   const cached = INDEXES.get(groups);
   if (cached) return cached;
-  const exact = new Map<string, string>();
+  const exact = new Map<string, NameGroup>();
   const folded = new Map<string, NameGroup>();
   groups.forEach((g) => {
     for (const v of g.variants) {
-      if (!exact.has(v)) exact.set(v, g.key);
+      if (!exact.has(v)) exact.set(v, g);
       const f = nameWords(v).join(' ');
       // groups are sorted by mentions, so a form shared by two groups resolves to the bigger one
       if (!folded.has(f)) folded.set(f, g);
