@@ -73,6 +73,10 @@ describe('reference: whom "he" and "it" can stand for', () => {
         'Mayor Anna Berg met officials of the Northfield Harbour Authority in Lisbon on Monday. He said the budget vote would pass next week.',
         '',
         'The Northfield Harbour Authority approved a new pier in March. It said the pier would open in 2026.',
+        '',
+        'Judge Carl Moreno heard the appeal in May. He ruled against the port the next day.',
+        '',
+        'A long illness kept him from the bench, and he retired on 4 June 2024.',
       ].join('\n'),
     );
     k = (await Engine.load(dir, { cache: false })).knowledge;
@@ -89,6 +93,13 @@ describe('reference: whom "he" and "it" can stand for', () => {
   it('lets "he" stand for the person named before, not for an organisation', () => {
     expect(antecedent('What did Anna Berg say about the budget vote?', 'He said')).to.be.greaterThan(0);
     expect(antecedent('What did the Northfield Harbour Authority say about the budget vote?', 'He said')).to.equal(0);
+  });
+
+  it('lets a later clause\'s "he" stand for the person last named, through a sentence that only refers back', () => {
+    // Why: "A long illness kept him …, and he retired" names nobody; the judge was named two sentences
+    // before, and the sentence between refers to him only as "He"
+    expect(antecedent('When did Carl Moreno retire?', 'A long illness')).to.be.greaterThan(0);
+    expect(antecedent('When did Anna Berg retire?', 'A long illness')).to.equal(0);
   });
 
   it('lets "it" stand for the organisation named before', () => {

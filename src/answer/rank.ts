@@ -612,6 +612,25 @@ function personalPronoun(sentence: AnalysedSentence): 'person' | 'thing' | 'eith
   return /^(he|she|his|her|him)$/.test(first) ? 'person' : /^(it|its)$/.test(first) ? 'thing' : 'either';
 }
 
+const PERSON_PRONOUN = /^(he|she|him|his|her)$/;
+/** How many sentences back a pronoun's person may have been named. */
+const PRONOUN_REACH = 4;
+
+/** "He"/"she"/"his" in a sentence that names no person itself. */
+function clausePronoun(sentence: AnalysedSentence, facts: SentenceFacts | undefined): boolean {
+  if (facts?.entities.some((e) => e.kind === 'person')) return false;
+  return sentence.tokens.some((t) => PERSON_PRONOUN.test(t.norm));
+}
+
+/** The nearest sentence before `id` in its article that names a person, within PRONOUN_REACH; -1 if none. */
+function personNamedBefore(k: Knowledge, id: number): number {
+  const article = k.sentences[id]!.articleId;
+  for (let j = id - 1; j >= 0 && j >= id - PRONOUN_REACH && k.sentences[j]!.articleId === article; j--) {
+    if (k.facts.get(j)?.entities.some((e) => e.kind === 'person')) return j;
+  }
+  return -1;
+}
+
 /** The kind of name (person, place, organisation) each word of a sentence's names belongs to, by stem. */
 function namedKinds(sentence: AnalysedSentence, facts: SentenceFacts | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -668,6 +687,15 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
         referredTerms = ctx.words.filter((w) => w.name && before(w.term) && fits(w.term)).map((w) => w.term);
         referred = referredTerms.map((t) => k.vocabulary.lookup(t));
       }
+    }
+    const antecedentId = !referred.length && (subject === null || !subject.length) && clausePronoun(analysed, k.facts.get(c.id)) ? personNamedBefore(k, c.id) : -1;
+    if (antecedentId >= 0) {
+      // "…, and he died": "he"/"she"/"his" in a sentence that names no person stands for the person last
+      // named, through sentences that only refer back to them
+      marks.ofSentences(k, [antecedentId]);
+      const named = namedKinds(analysisOf(k, antecedentId), k.facts.get(antecedentId));
+      referredTerms = ctx.words.filter((w) => w.name && marks.has(k.vocabulary.lookup(w.term)) && named.get(w.term) === 'person').map((w) => w.term);
+      referred = referredTerms.map((t) => k.vocabulary.lookup(t));
     }
     // a stand-in counts only in the asked word's part of speech: "go" → "move" matches "they moved", not "the move"
     marks.ofSentences(k, [c.id]);
