@@ -21,7 +21,7 @@ for (let i = 0; i < qs.length; i++) {
   if (gi < 0) continue;
   const top = k.sentences[pool[0]!.sentenceId]!, gold = k.sentences[pool[gi]!.sentenceId]!;
   if (top.paragraphId === gold.paragraphId) samePara++; else if (top.articleId === gold.articleId) sameArt++;
-  if (i % 7 === 0 && gi === 1 && shown++ < Number(process.argv[2] ?? 25)) {
+  if (i % Number(process.argv[3] ?? 7) === Number(process.argv[4] ?? 0) && gi === 1 && shown++ < Number(process.argv[2] ?? 25)) {
     const d = FEATURE_NAMES.map((n) => [n, (pool[gi]!.features[n] - pool[0]!.features[n]) * RANK_MODEL[n]] as const).filter(([, v]) => Math.abs(v) > 0.05).sort((a, b) => a[1] - b[1]);
     console.log(`Q ${q.q} | ${q.answers[0]}\n  TOP ${top.text.slice(0, 160)}\n  GOLD ${gold.text.slice(0, 160)}\n  ${d.map(([n, v]) => `${n}${v > 0 ? '+' : ''}${v.toFixed(2)}`).join(' ')}`);
   }

@@ -120,6 +120,9 @@ describe('names: extractEntities', () => {
       ['Ukraine', 'place'],
       ['Hillary Clinton', 'person'],
     ]);
+    // two particles in a row stay inside the name (a SQuAD sentence)
+    const cape = entities('The first Huguenot to arrive at the Cape of Good Hope was however Maria de la Queillerie, wife of commander Jan van Riebeeck.');
+    expect(cape).to.deep.include(['Maria de la Queillerie', 'person']);
   });
 
   it('gives verbatim text and offsets for every mention of the seed articles', () => {

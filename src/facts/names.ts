@@ -389,6 +389,8 @@ function findRuns(ctx: Ctx): number[][] {
       const conn = next.text;
       let k = j + 2;
       if (conn === 'of' && words[k]?.text === 'the' && gapIsSpace(ctx, next, words[k]!)) k++;
+      // two particles in a row: "Maria de la Queillerie", "Rogier van der Weyden"
+      else if (PARTICLES.has(conn) && conn !== 'of' && words[k] && PARTICLES.has(words[k]!.text) && gapIsSpace(ctx, next, words[k]!)) k++;
       const after = words[k];
       const allowed =
         (conn === 'of' && OF_HEADS.has(cur.low)) || (PARTICLES.has(conn) && conn !== 'of');
