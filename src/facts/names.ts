@@ -355,6 +355,8 @@ function isNameWord(ctx: Ctx, i: number, inRun: boolean): boolean {
   if (w.pos === 'PROPN') return true;
   if (w.allCaps) return true;
   if (['NOUN', 'ADJ', 'X', 'NUM'].includes(w.pos)) return !atClauseStart(ctx, i);
+  // a capitalised word the tagger took for a verb continues a name mid-sentence ("the Chicago Bears")
+  if (inRun && w.pos === 'VERB') return !atClauseStart(ctx, i);
   return false;
 }
 
