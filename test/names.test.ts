@@ -123,6 +123,8 @@ describe('names: extractEntities', () => {
     // two particles in a row stay inside the name (a SQuAD sentence)
     const cape = entities('The first Huguenot to arrive at the Cape of Good Hope was however Maria de la Queillerie, wife of commander Jan van Riebeeck.');
     expect(cape).to.deep.include(['Maria de la Queillerie', 'person']);
+    // a given name alone is a person: the sentence has no other cue for Malcolm
+    expect(entities('Malcolm submitted, paid homage and surrendered his son as a hostage.')).to.deep.equal([['Malcolm', 'person']]);
     // the tagger reads "Bears" as a verb; inside a name it is still part of it
     expect(entities('The seven sacks tied a record set by the Chicago Bears in Super Bowl XX.')).to.deep.include(['Chicago Bears', 'organisation']);
   });

@@ -518,6 +518,7 @@ function kindOf(ctx: Ctx, piece: Piece, ws: Word[]): EntityKind {
   const core = ws.filter((w) => !isInitial(w) && !PARTICLES.has(w.text) && !NAME_SUFFIXES.has(w.low));
   if (ws.slice(0, -1).some(isInitial) && core.length >= 2 && !placeFirst) return 'person';
   if (core.length >= 2 && core.length <= 4 && isGivenName(core[0]!.low) && !ws.some((w) => w.allCaps)) return 'person';
+  if (ws.length === 1 && first.pos === 'PROPN' && !first.allCaps && isGivenName(first.low)) return 'person';
   const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
   if (core.length >= 2 && next && SPEECH_VERBS.has(next) && !placeFirst) return 'person';
   if (ws.length === 1 && prev && ['in', 'into', 'near', 'across', 'throughout'].includes(prev.text)) return 'place';
