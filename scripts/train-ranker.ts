@@ -106,7 +106,7 @@ function train(its: Item[]): number[] {
  * most features and firmly for the few a handful of questions decide (the priors above, the quote and
  * reason cues), which the bulk of SQuAD would otherwise bend. Full-batch Adam.
  */
-const PINNED: ReadonlySet<FeatureName> = new Set(['countedVerb', 'countedOtherVerb', 'antecedent', 'destination', 'speakerQuote', 'quotedMatch', 'countedFocus', 'reasonCue']);
+const PINNED: ReadonlySet<FeatureName> = new Set(['figureMissing', 'countedVerb', 'countedOtherVerb', 'antecedent', 'destination', 'speakerQuote', 'quotedMatch', 'countedFocus', 'reasonCue']);
 /** A why-question's answer gives a cause: a cue of one counts for this much at least. */
 const REASON_PRIOR = 0.5;
 function trainListwise(its: Item[], start: number[]): number[] {

@@ -385,3 +385,26 @@ describe('answer: a question that wants a figure, in a shared-corpus story (Pelo
     expectCitedVerbatim(a, dir);
   });
 });
+
+describe('answer: an age, asked of a person named in full (Roger Stone indicted, Blumenthal)', function () {
+  this.timeout(60_000);
+  const stoneDir = path.resolve(repoRoot, '../shared/corpora/2019-roger-stone-indicted');
+  const blumenthalDir = path.resolve(repoRoot, '../shared/corpora/2010-blumenthal-vietnam-service-claims');
+
+  it('answers "How old is Roger Stone?" from "Stone, 66, was taken into custody…"', async () => {
+    const a = (await Engine.load(stoneDir)).ask('How old is Roger Stone?');
+    // Why: only Fox News gives his age, in a sentence that calls him "Stone", a spelling of the asked name.
+    // Sentences naming him in full ("Not a Roger Stone.") cover the question better but hold no age, and
+    // "how old" cannot be answered without one.
+    expect(a.answered, a.answer).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/^Stone, 66, was taken into custody/);
+    expectCitedVerbatim(a, stoneDir);
+  });
+
+  it('answers "How old is Blumenthal?" with his age instead of abstaining for the missing word "old"', async () => {
+    const a = (await Engine.load(blumenthalDir)).ask('How old is Blumenthal?');
+    // Why: "Mr. Blumenthal, 64, is known as…" gives the age the way news does, without the word "old"
+    expect(a.answered, a.answer).to.equal(true);
+    expect(a.facts[0]!.text).to.match(/Blumenthal, 64,/);
+  });
+});

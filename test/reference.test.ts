@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { analyseParagraph } from '../src/text/analyse.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { candidateFeatures, questionContext, referringSubject } from '../src/answer/features.js';
+import { candidateFeatures, fitsSort, questionContext, referringSubject } from '../src/answer/features.js';
+import { extractParagraphFacts } from '../src/facts/extract.js';
 import { rankForQuestion } from '../src/answer/answer.js';
 import { queryTerms } from '../src/answer/query.js';
 import { Engine } from '../src/engine.js';
@@ -113,6 +114,28 @@ describe('question kind', () => {
       expect(parseQuestion(q).kind, q).to.equal('how-many');
     expect(parseQuestion('How did the Huguenots defend themselves?').kind).to.equal('how');
     expect(parseQuestion('How may yards did Peyton Manning throw?').kind).to.equal('how-many');
+  });
+
+  it('does not look for the word "old" or "long" itself: "how old" asks for an age, written without it', () => {
+    const q = parseQuestion('How old is Roger Stone?');
+    expect(q.sort).to.equal('age');
+    expect(q.terms.map((t) => t.term)).to.deep.equal(['roger', 'stone']);
+    expect(parseQuestion('How long did the trial last?').terms.map((t) => t.term)).to.not.include('long');
+    // elsewhere the word stays: "the old bridge"
+    expect(parseQuestion('When was the old bridge closed?').terms.map((t) => t.term)).to.include('old');
+  });
+
+  it('tells an age from other small figures: a score or a count with a word like "agents" is not one', () => {
+    const q = parseQuestion('How old was Manning?');
+    const fits = (text: string) => {
+      const s = analyseParagraph(text)[0]!;
+      return fitsSort(q, s, extractParagraphFacts([s], {})[0]!, new Set(['manning']));
+    };
+    expect(fits('Although the team had a 7–0 start, Manning led the NFL in interceptions.')).to.equal(false);
+    expect(fits('Manning said 29 FBI agents arrived at his home with 17 vehicles.')).to.equal(false);
+    expect(fits('Mr. Blumenthal, 64, is known as a brilliant lawyer.')).to.equal(true);
+    expect(fits('Manning became the oldest quarterback ever to win at age 39.')).to.equal(true);
+    expect(fits('The 52-year-old quarterback retired.')).to.equal(true);
   });
 });
 

@@ -63,6 +63,7 @@ export const FEATURE_NAMES = [
   'rareMatch',
   'apposition',
   'order',
+  'figureMissing',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -337,6 +338,8 @@ export function candidateFeatures(
     quotedMatch,
     sortFit: sortFit === true ? 1 : 0,
     sortMissing: sortFit === false ? 1 : 0,
+    // "how much did it cost", "how old": a sentence without a sum or an age cannot answer, however well it covers the question
+    figureMissing: sortFit === false && STRICT_SORTS.has(q.sort ?? '') ? 1 : 0,
     paragraphLocal: first.paragraphLocal,
     answerNear,
     // the asked thing counted, but doing something else ("1,300 remaining" for "how many were released")
@@ -399,6 +402,9 @@ function toPlace(sentence: AnalysedSentence, facts: SentenceFacts | undefined, a
 /** Words that give a cause or a purpose ("after …", "because …", "for allowing …"), not "in exchange for". */
 const REASON = /\b(because|due to|as a result|in response|in retaliation|in protest|so that|in order to|owing to|prompted|led to|caused|after|following|(?<!exchange )for \w+ing)\b/i;
 
+/** Sorts of answer that only a figure of that sort gives. */
+const STRICT_SORTS: ReadonlySet<string> = new Set(['money', 'age']);
+
 const YEAR_RE = /^(1[5-9]\d\d|20\d\d)$/;
 
 /**
@@ -414,7 +420,7 @@ export function fitsSort(q: ParsedQuestion, sentence: AnalysedSentence, facts: S
     case 'percent':
       return freshNumbers.some((n) => n.kind === 'percent');
     case 'age':
-      return freshNumbers.some((n) => n.value > 0 && n.value < 120 && Number.isInteger(n.value) && (n.kind === 'other' || /\bage|years? old\b|aged\b/i.test(sentence.text)));
+      return freshNumbers.some((n) => n.value > 0 && n.value < 120 && Number.isInteger(n.value) && (AGE_WORDS.test(sentence.text) || readsAsAge(sentence.text, n)));
     case 'year':
       return sentence.tokens.some((t) => YEAR_RE.test(t.text) && !asked.has(t.norm)) || facts.dates.some((d) => !asked.has(fold(d.raw)));
     case 'duration':
@@ -430,6 +436,19 @@ export function fitsSort(q: ParsedQuestion, sentence: AnalysedSentence, facts: S
     default:
       return null;
   }
+}
+
+const AGE_WORDS = /\b(ages?|aged|years? old)\b/i;
+
+/**
+ * A number written as a person's age: "52-year-old", or set off by commas after a name ("Mr. Blumenthal,
+ * 64, said"). Other figures the extractor leaves uncounted (scores such as "7–0", fractions, times) are not.
+ */
+function readsAsAge(text: string, n: { raw: string; start: number }): boolean {
+  if (/year-old/i.test(n.raw)) return true;
+  const before = text.slice(Math.max(0, n.start - 40), n.start);
+  const after = text.slice(n.start + n.raw.length, n.start + n.raw.length + 3);
+  return /\p{Lu}[\p{L}.'’-]*,\s*$/u.test(before) && /^\s*[,.;)]/.test(after);
 }
 
 /** IDF weight of the longest common subsequence of the question's words and the sentence's terms. */

@@ -42,11 +42,15 @@ export interface ParsedQuestion {
   verbs: string[];
 }
 
+/** Words that make "how …" ask for a figure. */
+const HOW_FIGURE_WORDS = 'long|old|far|large|big|high|tall|often|fast|deep|wide|heavy|hot|cold|thick|quickly';
+const HOW_FIGURE = new RegExp(`^(${HOW_FIGURE_WORDS})$`);
+
 const KIND_PATTERNS: Array<[RegExp, QuestionKind]> = [
   // "how may yards": a slip for "how many" (a fact question never asks permission)
   [/\bhow (many|much|may)\b/, 'how-many'],
   [/\b(what|which) (number|percentage|proportion|amount|total)\b/, 'how-many'],
-  [/\bhow (long|old|far|large|big|high|tall|often|fast|deep|wide|heavy|hot|cold|thick|quickly)\b/, 'how-many'],
+  [new RegExp(`\\bhow (${HOW_FIGURE_WORDS})\\b`), 'how-many'],
   [/\b(what did|what does|what has|what had|what do) .+ (say|said|says|post|posted|write|wrote|tell|told|call|called|claim|claimed|describe|described)\b/, 'what-said'],
   [/\bwho (said|says|posted|wrote|told|tweeted|declared|stated)\b/, 'who'],
   [/\b(when|what year|what date|what day|what month|what time|what century|what decade|which year|which month|which day|which century)\b/, 'when'],
@@ -201,6 +205,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (focus && t.pos !== 'ADJ') focusTaken = true;
     if (t.pos === 'VERB' || t.pos === 'AUX') afterWh = false;
     if (QUESTION_FILLER.has(lower) && !isName) return;
+    // "how old", "how long": the word asks for a figure and is rarely written beside it ("Stone, 66,")
+    if (tokens[i - 1]?.norm === 'how' && HOW_FIGURE.test(lower)) return;
     terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus, ...(phrasal ? { phrasal } : {}) });
     // "a 15-1 record": coverage that writes "15–1" has two number tokens, one for each side
     if (NUMBER_RANGE.test(t.norm)) for (const n of term.split('-')) terms.push({ term: n, word: n, lemma: n, pos: 'NUM', name: false, focus: false });

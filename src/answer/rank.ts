@@ -16,6 +16,7 @@ import { similarityRow } from './query.js';
 import type { ParsedQuestion } from './question.js';
 import { candidateFeatures, linearScore, questionContext, referringSubject, type FeatureName, type Features, type QuestionContext } from './features.js';
 import { RANK_MODEL } from './rankModel.js';
+import { nameKeyOf } from '../facts/names.js';
 
 /** First-stage settings. */
 export const RANK_SETTINGS = Object.freeze({
@@ -612,6 +613,28 @@ function personalPronoun(sentence: AnalysedSentence): 'person' | 'thing' | 'eith
   return /^(he|she|his|her|him)$/.test(first) ? 'person' : /^(it|its)$/.test(first) ? 'thing' : 'either';
 }
 
+/**
+ * The names a question asks about, as the group keys of the corpus's names with the question terms that
+ * spell them ("Roger Stone" → its group, whose mentions include "Stone"). Runs of two or more name words.
+ */
+function askedNames(k: Knowledge, q: ParsedQuestion): Array<{ key: string; terms: string[] }> {
+  const out: Array<{ key: string; terms: string[] }> = [];
+  let run: typeof q.terms = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      const key = nameKeyOf(run.map((t) => t.word).join(' '), k.groups);
+      if (key) out.push({ key, terms: run.map((t) => t.term) });
+    }
+    run = [];
+  };
+  for (const t of q.terms) {
+    if (t.name) run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 const PERSON_PRONOUN = /^(he|she|him|his|her)$/;
 /** How many sentences back a pronoun's person may have been named. */
 const PRONOUN_REACH = 4;
@@ -661,6 +684,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
     const cls = asked && !asked.name ? wordClassOf(asked.pos) : null;
     if (asked && asked.term !== t.term && (cls === 'verb' || cls === 'noun')) standIns.push({ id: k.vocabulary.lookup(t.term), term: t.term, cls });
   }
+  const namesAsked = askedNames(k, q);
   const marks = marksOf(k);
   const out: RankedSentence[] = [];
   for (let rank = 0; rank < first.length; rank++) {
@@ -674,6 +698,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
     // unless the description names something else that sentence spoke of ("the sanctions relief")
     let referred: number[] = [];
     let referredTerms: string[] = [];
+    let carried: string[] | undefined;
     const subject = c.id > 0 && k.sentences[c.id - 1]!.articleId === sent.articleId ? referringSubject(analysed) : null;
     if (subject) {
       marks.ofSentences(k, [c.id - 1]);
@@ -696,6 +721,15 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
       const named = namedKinds(analysisOf(k, antecedentId), k.facts.get(antecedentId));
       referredTerms = ctx.words.filter((w) => w.name && marks.has(k.vocabulary.lookup(w.term)) && named.get(w.term) === 'person').map((w) => w.term);
       referred = referredTerms.map((t) => k.vocabulary.lookup(t));
+    }
+    // "Stone, 66, was taken…" carries the asked "Roger Stone": a shorter spelling of the same name
+    if (namesAsked.length) {
+      const keys = new Set((k.facts.get(c.id)?.entities ?? []).map((e) => e.key));
+      for (const n of namesAsked) {
+        if (!keys.has(n.key)) continue;
+        for (const term of n.terms) if (!sent.terms.includes(term) && !referredTerms.includes(term)) (carried ??= []).push(term);
+      }
+      if (carried) referred = [...referred, ...carried.map((t) => k.vocabulary.lookup(t))];
     }
     // a stand-in counts only in the asked word's part of speech: "go" → "move" matches "they moved", not "the move"
     marks.ofSentences(k, [c.id]);

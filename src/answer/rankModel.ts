@@ -53,4 +53,5 @@ export const RANK_MODEL: Readonly<Record<FeatureName, number>> = Object.freeze({
   rareMatch: 0.958,
   apposition: 0.282,
   order: 1.244,
+  figureMissing: -10,
 });
