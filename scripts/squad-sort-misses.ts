@@ -1,3 +1,5 @@
+// SQuAD misses of one question kind or answer sort, with the top sentence and where the right one ranks:
+//   npx tsx scripts/squad-sort-misses.ts money|age|when|how-many|…
 import { readFileSync } from 'node:fs';
 import { Engine } from '../src/engine.js';
 import { rankForQuestion } from '../src/answer/answer.js';
