@@ -129,7 +129,7 @@ describe('question kind', () => {
     const q = parseQuestion('How old was Manning?');
     const fits = (text: string) => {
       const s = analyseParagraph(text)[0]!;
-      return fitsSort(q, s, extractParagraphFacts([s], {})[0]!, new Set(['manning']));
+      return fitsSort(q, s, { ...extractParagraphFacts([s], {})[0]!, sentenceId: 0, entities: [] }, new Set(['manning']));
     };
     expect(fits('Although the team had a 7–0 start, Manning led the NFL in interceptions.')).to.equal(false);
     expect(fits('Manning said 29 FBI agents arrived at his home with 17 vehicles.')).to.equal(false);
