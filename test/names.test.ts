@@ -125,6 +125,12 @@ describe('names: extractEntities', () => {
     expect(cape).to.deep.include(['Maria de la Queillerie', 'person']);
     // a given name alone is a person: the sentence has no other cue for Malcolm
     expect(entities('Malcolm submitted, paid homage and surrendered his son as a hostage.')).to.deep.equal([['Malcolm', 'person']]);
+    // the tagger reads "Manning" as a verb; mid-sentence and capitalised, it is a name
+    expect(entities('The Broncos beat Manning\'s old team.')).to.deep.include(['Manning', 'other']);
+    // "in" before a name makes it a place, but not before a possessive or a verb
+    expect(entities('Many atrocities were committed, often in Luther\'s name.')).to.deep.equal([['Luther', 'other']]);
+    expect(entities('The win resulted in Manning reclaiming the job.')).to.deep.equal([['Manning', 'other']]);
+    expect(entities('The talks were held in Vilnius.')).to.deep.equal([['Vilnius', 'place']]);
     // the tagger reads "Bears" as a verb; inside a name it is still part of it
     expect(entities('The seven sacks tied a record set by the Chicago Bears in Super Bowl XX.')).to.deep.include(['Chicago Bears', 'organisation']);
   });

@@ -355,8 +355,8 @@ function isNameWord(ctx: Ctx, i: number, inRun: boolean): boolean {
   if (w.pos === 'PROPN') return true;
   if (w.allCaps) return true;
   if (['NOUN', 'ADJ', 'X', 'NUM'].includes(w.pos)) return !atClauseStart(ctx, i);
-  // a capitalised word the tagger took for a verb continues a name mid-sentence ("the Chicago Bears")
-  if (inRun && w.pos === 'VERB') return !atClauseStart(ctx, i);
+  // a capitalised word the tagger took for a verb is a name mid-sentence ("the Chicago Bears", "beat Manning")
+  if (w.pos === 'VERB') return !atClauseStart(ctx, i);
   return false;
 }
 
@@ -521,7 +521,9 @@ function kindOf(ctx: Ctx, piece: Piece, ws: Word[]): EntityKind {
   if (ws.length === 1 && first.pos === 'PROPN' && !first.allCaps && isGivenName(first.low)) return 'person';
   const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
   if (core.length >= 2 && next && SPEECH_VERBS.has(next) && !placeFirst) return 'person';
-  if (ws.length === 1 && prev && ['in', 'into', 'near', 'across', 'throughout'].includes(prev.text)) return 'place';
+  // "in Lviv" is a place; "in Luther's name" and "resulting in Manning reclaiming…" are not
+  const verbAfter = ctx.words[ctx.words.indexOf(last) + 1]?.pos === 'VERB';
+  if (ws.length === 1 && !last.possessive && !verbAfter && prev && ['in', 'into', 'near', 'across', 'throughout'].includes(prev.text)) return 'place';
   return 'other';
 }
 
@@ -546,7 +548,8 @@ export function extractEntities(sentence: AnalysedSentence): EntityMention[] {
       if (ws.every((w) => isDemonym(w.text) && !w.place)) continue;
       if (ws.length === 1 && LONE_ADJECTIVES.has(ws[0]!.low)) continue;
       if (ws.every((w) => isInitial(w) || NAME_SUFFIXES.has(w.low) || /^[IVXLCDM]+$/.test(w.text))) continue;
-      const strong = ws.some((w) => w.pos === 'PROPN' || w.allCaps || !!w.place) || ORG_SUFFIXES.has(ws[ws.length - 1]!.low);
+      // a capitalised "verb" that reached this far stands mid-sentence, where verbs are not capitalised
+      const strong = ws.some((w) => w.pos === 'PROPN' || w.pos === 'VERB' || w.allCaps || !!w.place) || ORG_SUFFIXES.has(ws[ws.length - 1]!.low);
       if (!strong) continue;
       const first = ws[0]!;
       const last = ws[ws.length - 1]!;
