@@ -122,7 +122,8 @@ export function correctSpelling(k: Knowledge, q: ParsedQuestion, vectors: WordVe
     const typed = t.word.toLowerCase();
     if (synonyms().isWord(typed) || synonyms().isWord(t.lemma)) return t;
     const vocabulary = vocabularyOf(k);
-    const hit = closestWord(vocabulary, typed);
+    // the vocabulary holds each term's commonest form ("follow" for followers): try the typed word's stem too
+    const hit = closestWord(vocabulary, typed) ?? (t.term.length >= FUZZY_VOCABULARY.minLength ? closestWord(vocabulary, t.term) : undefined);
     if (hit === undefined) return t;
     // a word of the web's vocabulary is taken for a typo only beside a far more common spelling
     if (vectors && vectors.rank(typed) < Infinity && vectors.rank(typed) < 20 * vectors.rank(hit)) return t;
