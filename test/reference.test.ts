@@ -121,6 +121,9 @@ describe('question kind', () => {
     expect(q.sort).to.equal('age');
     expect(q.terms.map((t) => t.term)).to.deep.equal(['roger', 'stone']);
     expect(parseQuestion('How long did the trial last?').terms.map((t) => t.term)).to.not.include('long');
+    // "on what day" asks for a date, written without the word "day"; a quote about "the day" is no answer
+    expect(parseQuestion('On what day did Cantor lose his primary?').terms.map((t) => t.term)).to.deep.equal(['cantor', 'lose', 'primari']);
+    expect(parseQuestion('What day did the crew return?').terms.map((t) => t.term)).to.not.include('day');
     // elsewhere the word stays: "the old bridge"
     expect(parseQuestion('When was the old bridge closed?').terms.map((t) => t.term)).to.include('old');
   });

@@ -207,6 +207,8 @@ export function parseQuestion(question: string): ParsedQuestion {
     if (QUESTION_FILLER.has(lower) && !isName) return;
     // "how old", "how long": the word asks for a figure and is rarely written beside it ("Stone, 66,")
     if (tokens[i - 1]?.norm === 'how' && HOW_FIGURE.test(lower)) return;
+    // "on what day", "in which year": the word asks for a date, which is written without it
+    if (kind === 'when' && /^(what|which)$/.test(tokens[i - 1]?.norm ?? '') && /^(day|year|month|date|time|century|decade)$/.test(lower)) return;
     terms.push({ term, word: t.text, lemma: t.lemma, pos: t.pos, name: isName, focus, ...(phrasal ? { phrasal } : {}) });
     // "a 15-1 record": coverage that writes "15–1" has two number tokens, one for each side
     if (NUMBER_RANGE.test(t.norm)) for (const n of term.split('-')) terms.push({ term: n, word: n, lemma: n, pos: 'NUM', name: false, focus: false });
