@@ -16,7 +16,7 @@ import { similarityRow } from './query.js';
 import type { ParsedQuestion } from './question.js';
 import { candidateFeatures, linearScore, questionContext, referringSubject, type FeatureName, type Features, type QuestionContext } from './features.js';
 import { RANK_MODEL } from './rankModel.js';
-import { nameKeyOf } from '../facts/names.js';
+import { spelledNameKeyOf } from '../facts/names.js';
 
 /** First-stage settings. */
 export const RANK_SETTINGS = Object.freeze({
@@ -622,7 +622,7 @@ function askedNames(k: Knowledge, q: ParsedQuestion): Array<{ key: string; terms
   let run: typeof q.terms = [];
   const flush = () => {
     if (run.length >= 2) {
-      const key = nameKeyOf(run.map((t) => t.word).join(' '), k.groups);
+      const key = spelledNameKeyOf(run.map((t) => t.word).join(' '), k.groups);
       if (key) out.push({ key, terms: run.map((t) => t.term) });
     }
     run = [];
