@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { splitFrontMatter } from '../src/corpus/frontMatter.js';
 import { CorpusError, loadCorpus, parseArticle } from '../src/corpus/load.js';
 import { normaliseDate } from '../src/corpus/metadata.js';
@@ -10,12 +9,8 @@ import { formatReport } from '../src/corpus/report.js';
 import type { Article, LoadResult } from '../src/types.js';
 import { buildParagraphs, splitLines } from '../src/corpus/paragraphs.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-const corporaDir = path.resolve(repoRoot, '../shared/corpora');
-const squadDir = path.resolve(repoRoot, '../shared/eval/squad/corpus');
-
-const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
+import { expectVerbatim, frontMatterChecks } from './support/corpusChecks.js';
+import { seedsDir, squadFixtureDir, storiesDir } from './support/paths.js';
 
 async function expectCorpusError(dir: string, code: string): Promise<CorpusError> {
   try {
@@ -26,17 +21,6 @@ async function expectCorpusError(dir: string, code: string): Promise<CorpusError
     return err as CorpusError;
   }
   throw new Error(`expected CorpusError ${code} for ${dir}`);
-}
-
-/** Every kept paragraph is a verbatim stretch of its file (once runs of whitespace are folded). */
-async function expectVerbatim(result: LoadResult): Promise<void> {
-  for (const article of result.articles) {
-    const file = fold(await readFile(path.join(result.root, article.file), 'utf8'));
-    for (const p of article.paragraphs) {
-      expect(p.text.trim(), `${article.file} ¶${p.index}`).to.equal(p.text);
-      expect(file.includes(fold(p.text)), `${article.file} ¶${p.index} not verbatim: ${p.text.slice(0, 80)}`).to.equal(true);
-    }
-  }
 }
 
 describe('corpus: the five seed articles (raw pasted pages)', () => {
@@ -188,65 +172,27 @@ describe('corpus: the five seed articles (raw pasted pages)', () => {
   });
 });
 
-describe('corpus: shared multi-outlet corpora (front matter)', () => {
-  let result: LoadResult;
-  before(async () => {
-    result = await loadCorpus(corporaDir);
-  });
-
-  it('loads all 30 articles (not the README) with no problems', () => {
-    expect(result.problems).to.deep.equal([]);
-    expect(result.articles).to.have.length(30);
-    expect(result.articles.map((a) => a.file)).to.not.include('README.md');
-    expect(result.articles[0]?.file).to.equal('2010-blumenthal-vietnam-service-claims/fox-news.txt');
-  });
-
-  it('reads title, outlet, url and published from the front matter exactly', async () => {
-    for (const a of result.articles) {
-      const raw = await readFile(path.join(corporaDir, a.file), 'utf8');
-      const field = (key: string): string | undefined => new RegExp(`^${key}: (.*)$`, 'm').exec(raw)?.[1];
-      const title = field('title') ?? '';
-      expect(a.meta.title, a.file).to.equal(JSON.parse(title));
-      expect(a.meta.outlet, a.file).to.equal(field('outlet'));
-      expect(a.meta.url, a.file).to.equal(field('url'));
-      expect(a.meta.published, a.file).to.equal(field('published'));
-      expect(a.metaOrigin.title?.source).to.equal('front-matter');
-      expect(a.paragraphs.length, a.file).to.be.greaterThan(5);
-    }
-    expect(new Set(result.articles.map((a) => a.meta.outlet))).to.deep.equal(new Set(['Fox News', 'HuffPost', 'The New York Times']));
-  });
-
-  it('strips nothing from clean article bodies: one paragraph per body paragraph, verbatim', async () => {
-    for (const a of result.articles) {
-      expect(a.stripped, a.file).to.deep.equal([]);
-      const raw = await readFile(path.join(corporaDir, a.file), 'utf8');
-      const body = raw.split(/^---$/m)[2] ?? '';
-      expect(a.paragraphs.map((p) => p.text), a.file).to.deep.equal(body.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean));
-    }
-    await expectVerbatim(result);
-  });
-
-  it('reads a dateline at the start of the first paragraph', () => {
-    const nyt = result.articles.find((a) => a.file === '2017-flynn-pleads-guilty/new-york-times.txt');
-    expect(nyt?.meta.dateline).to.equal('WASHINGTON');
-    expect(nyt?.metaOrigin.dateline?.source).to.equal('inferred');
-    const fox = result.articles.find((a) => a.file === '2017-flynn-pleads-guilty/fox-news.txt');
-    expect(fox?.meta.dateline).to.equal(undefined);
+describe('corpus: multi-outlet fixture stories (front matter)', () => {
+  frontMatterChecks(storiesDir, {
+    articles: 9,
+    first: '2021-treasurer-pleads-guilty/capitol-wire.txt',
+    outlets: ['Capitol Wire', 'Harbor News', 'Lakeside Tribune', 'Metro Daily', 'State Journal', 'The Evening Post', 'The Northern Ledger', 'Valley Courier', 'Westmark Radio'],
+    minParagraphs: 2,
+    datelines: { '2021-treasurer-pleads-guilty/capitol-wire.txt': 'WASHINGTON', '2023-mine-rescue/valley-courier.txt': 'DUNMORE', '2023-mine-rescue/northern-ledger.txt': undefined },
   });
 });
 
-describe('corpus: SQuAD evaluation corpus', () => {
-  it('loads the 24 Wikipedia articles with no problems and no stripping', async () => {
-    const result = await loadCorpus(squadDir);
+describe('corpus: SQuAD articles (test/fixtures/squad)', () => {
+  it('loads the four Wikipedia articles with no problems and no stripping', async () => {
+    const result = await loadCorpus(squadFixtureDir);
     expect(result.problems).to.deep.equal([]);
-    expect(result.articles).to.have.length(24);
-    expect(result.articles.find((a) => a.file === 'Fresno__California.txt')?.meta.title).to.equal('Fresno, California');
+    expect(result.articles.map((a) => a.meta.title)).to.deep.equal(['American Broadcasting Company', 'Doctor Who', 'Oxygen', 'Super Bowl 50']);
     for (const a of result.articles) expect(a.stripped, a.file).to.deep.equal([]);
     await expectVerbatim(result);
   });
 
   it('rejoins lines that the export broke at chemical subscripts', async () => {
-    const result = await loadCorpus(squadDir);
+    const result = await loadCorpus(squadFixtureDir);
     const oxygen = result.articles.find((a) => a.file === 'Oxygen.txt');
     const joined = oxygen?.paragraphs.find((p) => p.text.includes('aluminium (aluminium oxide Al 2O 3, in bauxite and corundum)'));
     expect(joined?.text).to.match(/^Oxygen is present in the atmosphere/);

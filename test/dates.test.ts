@@ -1,14 +1,12 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyseParagraph } from '../src/text/analyse.js';
 import { findDates, resolveDate, scanDateExpressions } from '../src/text/dates.js';
 import type { DateMention } from '../src/types.js';
+import { frontMatterParagraph } from './support/articles.js';
+import { seedsDir, story } from './support/paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-const corporaDir = path.resolve(repoRoot, '../shared/corpora');
 
 const PUBLISHED = '2025-09-12';
 
@@ -18,15 +16,6 @@ function seedLine(prefix: string, needle: string): string {
   const line = fs.readFileSync(path.join(seedsDir, file), 'utf8').split(/\r?\n/).find((l) => l.includes(needle));
   if (!line) throw new Error(`no line with ${needle}`);
   return line.trim();
-}
-
-/** A paragraph of a shared-corpus article and the article's front-matter publication date. */
-function corpusParagraph(rel: string, needle: string): { paragraph: string; published: string } {
-  const raw = fs.readFileSync(path.join(corporaDir, rel), 'utf8');
-  const published = /^published:\s*(\S+)/m.exec(raw)?.[1];
-  const paragraph = raw.split(/\n\s*\n/).find((p) => p.includes(needle));
-  if (!published || !paragraph) throw new Error(`no ${needle} in ${rel}`);
-  return { paragraph: paragraph.trim(), published };
 }
 
 /** Dates of the sentence of `paragraph` that contains `needle`. */
@@ -128,35 +117,35 @@ describe('dates: in seed sentences, published 2025-09-12', () => {
   });
 });
 
-describe('dates: in the shared corpora, with their front-matter publication dates', () => {
-  it('reads weekdays and the weekend before a Monday publication (Flynn, 2017-12-04)', () => {
-    const a = corpusParagraph('2017-flynn-pleads-guilty/fox-news.txt', 'President Trump on Monday called');
-    expect(a.published).to.equal('2017-12-04');
-    expect(datesIn(a.paragraph, 'on Monday called', a.published).map(brief)).to.deep.equal([['on Monday', '2017-12-04', 'day']]);
-    const friday = corpusParagraph('2017-flynn-pleads-guilty/fox-news.txt', 'pleaded guilty on Friday');
-    expect(datesIn(friday.paragraph, 'pleaded guilty on Friday', friday.published).map(brief)).to.deep.include(['on Friday', '2017-12-01', 'day']);
-    const weekend = corpusParagraph('2017-flynn-pleads-guilty/fox-news.txt', 'noted over the weekend');
-    expect(datesIn(weekend.paragraph, 'over the weekend', weekend.published)[0]).to.include({ date: '2017-12-02', end: '2017-12-03' });
+describe('dates: in the fixture stories, with their front-matter publication dates', () => {
+  const dir = story('2021-treasurer-pleads-guilty');
+  const at = (rel: string, needle: string) => frontMatterParagraph(dir, rel, needle);
+
+  it('reads weekdays and the weekend before a Monday publication (2021-06-07)', () => {
+    const friday = at('lakeside-tribune.txt', 'pleaded guilty on Friday');
+    expect(friday.published).to.equal('2021-06-07');
+    expect(datesIn(friday.paragraph, 'pleaded guilty on Friday', friday.published).map(brief)).to.deep.equal([['on Friday', '2021-06-04', 'day']]);
+    const weekend = at('lakeside-tribune.txt', 'said over the weekend');
+    expect(datesIn(weekend.paragraph, 'over the weekend', weekend.published)[0]).to.include({ date: '2021-06-05', end: '2021-06-06' });
   });
 
-  it('reads a month without a year in the publication year (Flynn, HuffPost: "In May")', () => {
-    const a = corpusParagraph('2017-flynn-pleads-guilty/huffpost.txt', 'In May, Trump told');
-    expect(datesIn(a.paragraph, 'In May', a.published).map(brief)).to.deep.equal([['In May', '2017-05-01', 'month']]);
+  it('reads a month without a year in the publication year ("in May")', () => {
+    const a = at('lakeside-tribune.txt', 'City Hall in May');
+    expect(datesIn(a.paragraph, 'in May', a.published).map(brief)).to.deep.equal([['in May', '2021-05-01', 'month']]);
   });
 
-  it('reads a scheduled date as the next one after publication (Jackson, sentencing "set for June 28")', () => {
-    const a = corpusParagraph('2013-jesse-jackson-jr-pleads-guilty/fox-news.txt', 'Sentencing has been set for June 28');
-    const d = datesIn(a.paragraph, 'Sentencing has been set', a.published)[0];
-    expect(brief(d)).to.deep.equal(['June 28', '2013-06-28', 'day']);
-    expect(d!.how).to.contain('on or after publication (2013-02-20)');
+  it('reads a scheduled date as the next one after publication (sentencing "set for Sept. 28")', () => {
+    const a = at('lakeside-tribune.txt', 'sentencing is set for');
+    const d = datesIn(a.paragraph, 'sentencing is set', a.published)[0];
+    expect(brief(d)).to.deep.equal(['Sept. 28', '2021-09-28', 'day']);
+    expect(d!.how).to.contain('on or after publication (2021-06-07)');
   });
 
-  it('counts "a day earlier" from the date written in the same sentence (Stone, "early Friday")', () => {
-    const a = corpusParagraph('2019-roger-stone-indicted/fox-news.txt', 'a day earlier as part');
+  it('counts "a day earlier" from the date written in the same sentence ("early Friday")', () => {
+    const a = at('capitol-wire.txt', 'a day earlier as part');
     expect(datesIn(a.paragraph, 'a day earlier', a.published).map(brief)).to.deep.equal([
-      ['early Friday', '2019-01-25', 'day'],
-      ['a day earlier', '2019-01-24', 'day'],
-      ['2016', '2016-01-01', 'year'],
+      ['early Friday', '2021-06-04', 'day'],
+      ['a day earlier', '2021-06-03', 'day'],
     ]);
   });
 });
