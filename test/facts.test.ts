@@ -1,14 +1,9 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { analyseParagraph, type AnalysedSentence } from '../src/text/analyse.js';
-import { extractArticleFacts, extractParagraphFacts, type SentenceFactParts } from '../src/facts/extract.js';
-import { findNumbers } from '../src/facts/numbers.js';
+import { analyseParagraph } from '../src/text/analyse.js';
+import { extractParagraphFacts } from '../src/facts/extract.js';
 import { findAttributions } from '../src/facts/attributions.js';
-import { scanDateExpressions } from '../src/text/dates.js';
-import type { NumberMention, QuoteMention } from '../src/types.js';
-
 import { articleFacts, numberRaw, numbersIn, paragraphWith, quoteStarting, quotesOf, sentenceWith, storyArticle } from './support/facts.js';
 import { seedsDir, story } from './support/paths.js';
 

@@ -4,8 +4,8 @@ import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { ask } from './support/askCli.js';
+import { seedsDir, story } from './support/paths.js';
 import { decodeValue, encodeValue, jsonSafe } from '../src/cache/codec.js';
 import { codeFingerprint } from '../src/cache/fingerprint.js';
 import { CACHE_DIR_ENV, CACHE_FOLDER, fallbackLocation } from '../src/cache/indexCache.js';
@@ -17,9 +17,7 @@ import { Engine, type EngineOptions } from '../src/engine.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { buildKnowledge } from '../src/search/knowledge.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const seedsDir = path.join(repoRoot, 'seeds');
-const flynnDir = path.resolve(repoRoot, '../shared/corpora/2017-flynn-pleads-guilty');
+const pleaDir = story('2021-treasurer-pleads-guilty');
 
 const QUESTIONS = [
   'How many prisoners were released?',
@@ -27,7 +25,7 @@ const QUESTIONS = [
   'When were the prisoners freed?',
   'What did Lukashenko say?',
   'How many beekeepers were released?',
-  'What did Trump say about Flynn?',
+  'What did Marsh admit?',
   'Why was Belavia sanctioned?',
 ];
 
@@ -169,10 +167,10 @@ describe('saved index', function () {
 
     it('an added file is analysed, the others reused', async () => {
       await load();
-      await cp(path.join(flynnDir, 'fox-news.txt'), path.join(dir, 'sub', 'fox-news.txt'), { recursive: true });
+      await cp(path.join(pleaDir, 'capitol-wire.txt'), path.join(dir, 'sub', 'capitol-wire.txt'), { recursive: true });
       const engine = await load();
       expect(engine.cacheReport).to.include({ reused: 5, analysed: 1, changed: 0, removed: 0, saved: true, assembled: 'built' });
-      expect(engine.sources().map((s) => s.file)).to.include('sub/fox-news.txt');
+      expect(engine.sources().map((s) => s.file)).to.include('sub/capitol-wire.txt');
       expect(snapshot(engine)).to.equal(snapshot(await cold()));
       const again = await load();
       expect(again.cacheReport).to.include({ reused: 6, analysed: 0, saved: false, assembled: 'restored' });
@@ -286,7 +284,7 @@ describe('saved index', function () {
       await expectRebuilt(
         async (pack) => {
           damaged = await flipByteOf(pack, (files) => files.filter((f) => f !== SNAPSHOT_ENTRY)[2]!);
-          await cp(path.join(flynnDir, 'fox-news.txt'), path.join(dir, 'sub', 'fox-news.txt'), { recursive: true });
+          await cp(path.join(pleaDir, 'capitol-wire.txt'), path.join(dir, 'sub', 'capitol-wire.txt'), { recursive: true });
         },
         { found: 'used', reused: 4, analysed: 2, corrupt: 1, assembled: 'built' },
         6,
@@ -382,7 +380,7 @@ describe('saved index', function () {
     it('give the same index, with the same sentence ids, as one thread', async () => {
       await rm(dir, { recursive: true });
       await cp(seedsDir, path.join(dir, 'seeds'), { recursive: true, filter: (src) => !src.includes(CACHE_FOLDER) });
-      await cp(flynnDir, path.join(dir, 'flynn'), { recursive: true });
+      await cp(pleaDir, path.join(dir, 'plea'), { recursive: true });
       const threaded = await load({ workers: 2 });
       expect(threaded.cacheReport, threaded.cacheReport.warnings.join(' ')).to.include({ workers: 2, analysed: 8 });
       // the threads did the analysing: none failed and handed its files back to this thread

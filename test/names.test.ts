@@ -5,7 +5,7 @@ import { analyseParagraph, type AnalysedSentence } from '../src/text/analyse.js'
 import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from '../src/facts/names.js';
 import { sameWord, skeletonWord } from '../src/facts/nameKey.js';
 import { canonicalPlace, demonymOf, placeFamily, placeOfDemonym } from '../src/facts/places.js';
-import type { EntityMention, NameGroup } from '../src/types.js';
+import type { NameGroup } from '../src/types.js';
 
 import { readCorpus } from './support/names.js';
 import { seedsDir, squadFixtureDir, story } from './support/paths.js';
