@@ -46,6 +46,12 @@ export function parseArticleWithProblems(file: string, text: string, id: number)
   const problems: LoadProblem[] = [];
   const front = splitFrontMatter(text);
   if (front.kind === 'broken') problems.push({ file, message: capitalise(front.message) + '.' });
+  if (front.kind === 'ok') {
+    // the field of a line that cannot be read is left to the inference from the text below
+    for (const p of front.problems) {
+      problems.push({ file, message: `Front matter line ${p.line}, ${p.message}; read from the text instead (fix the line to set it).` });
+    }
+  }
   const lines = splitDateStamps(splitLines(front.body));
 
   const reasons: Reasons = new Map();
