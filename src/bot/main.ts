@@ -78,7 +78,7 @@ async function main(): Promise<number> {
 
   let engine: Engine;
   try {
-    engine = await Engine.load(config.corpusDir, { logger });
+    engine = await Engine.load(config.corpusDir, { logger, maxFileBytes: config.maxArticleBytes });
   } catch (error) {
     if (error instanceof CorpusError) logger.error(corpusProblem(error, config.corpusDir));
     else logger.error('could not load the coverage', { dir: config.corpusDir, ...errorFields(error) });
