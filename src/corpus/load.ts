@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleMeta, LoadProblem, LoadResult, StrippedLine } from '../types.js';
-import { lineNoise, markRelatedLists, markRepeats, splitClosingCredit, sweepFurnitureBlocks, type Reasons } from './clean.js';
+import { lineNoise, markRelatedLists, splitEmbedResidue, markRepeats, splitClosingCredit, sweepFurnitureBlocks, type Reasons } from './clean.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { inferMeta, splitDateStamps, type Inference } from './metadata.js';
 import { buildParagraphs, lineKey, splitLines } from './paragraphs.js';
@@ -74,7 +74,7 @@ export function parseArticleWithProblems(file: string, text: string, id: number)
       problems.push({ file, message: `Front matter line ${p.line}, ${p.message}; read from the text instead (fix the line to set it).` });
     }
   }
-  const lines = splitDateStamps(splitLines(front.body));
+  const lines = splitEmbedResidue(splitDateStamps(splitLines(front.body)));
 
   const reasons: Reasons = new Map();
   for (const line of lines) {
