@@ -3,8 +3,12 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCorpus, parseArticleWithProblems } from '../src/corpus/load.js';
+import { outletLabel, publisherName } from '../src/answer/sources.js';
+import { loadCorpus, parseArticle, parseArticleWithProblems } from '../src/corpus/load.js';
 import { formatReport } from '../src/corpus/report.js';
+import { Engine } from '../src/engine.js';
+import { pagesToText, renderAnswer, renderTimeline } from '../src/render/embed.js';
+import { renderAnswerText } from '../src/render/text.js';
 
 /** A short article of our own with a plain-text header under the front matter. */
 function article(front: string[]): string {
@@ -57,6 +61,79 @@ describe('corpus: rough edges', () => {
       const good = parseArticleWithProblems('g.md', article(['title: "Two: libraries"', "outlet: 'The Courier'", 'author: [Jane Doe]', 'published: 2025-09-12', 'tags: ": anything"']), 0);
       expect(good.problems).to.deep.equal([]);
       expect(good.article.meta).to.include({ title: 'Two: libraries', outlet: 'The Courier', author: 'Jane Doe', published: '2025-09-12' });
+    });
+  });
+
+  describe('embedded-post residue', () => {
+    const text = [
+      'The council met on Tuesday and voted to close two libraries in the north of the town, officials said.',
+      '',
+      'Libraries are where our town learns to read. We will fight this decision in every way we can… pic.twitter.com/Ab12Cd34Ef— Jane Doe (@janedoe_77) September 9, 2025',
+      '',
+      'Closing day is set for October 1, 2025. https://t.co/Xy98Zw — Town Hall (@TownHall) September 10, 2025',
+      '',
+      'Residents had collected 4,000 signatures against the closures, the organisers said. pic.twitter.com/Qq11Rr22',
+      '',
+      'pic.twitter.com/Zz00Yy99',
+      '',
+    ].join('\n');
+
+    it('strips the picture link and the post signature, keeps the words before them verbatim, and says why', () => {
+      const a = parseArticle('post.txt', text, 0);
+      const paragraphs = a.paragraphs.map((p) => p.text).join('\n');
+      expect(paragraphs).not.to.match(/pic\.twitter\.com|t\.co\/|\(@|Jane Doe/);
+      expect(paragraphs).to.include('We will fight this decision in every way we can…');
+      expect(paragraphs).to.include('Closing day is set for October 1, 2025.');
+      expect(paragraphs).to.include('the organisers said.');
+      const residue = a.stripped.filter((l) => l.reason === 'embedded-post residue').map((l) => l.text);
+      expect(residue).to.deep.equal([
+        'pic.twitter.com/Ab12Cd34Ef— Jane Doe (@janedoe_77) September 9, 2025',
+        'https://t.co/Xy98Zw — Town Hall (@TownHall) September 10, 2025',
+        'pic.twitter.com/Qq11Rr22',
+        'pic.twitter.com/Zz00Yy99',
+      ]);
+    });
+
+    it('leaves a sentence that mentions a handle alone', () => {
+      const a = parseArticle('x.txt', 'The mayor, who posts as (@mayor_town) on X, said the decision was final and would not be revisited.\n', 0);
+      expect(a.stripped).to.deep.equal([]);
+    });
+
+    it('the seed story\'s timeline shows no embedded-post residue', async () => {
+      const engine = await Engine.load(new URL('../seeds', import.meta.url).pathname);
+      const shown = pagesToText(renderTimeline(engine.timeline()));
+      expect(shown).to.include('September');
+      expect(shown).not.to.match(/pic\.twitter\.com|\(@\w+\)/);
+    });
+  });
+
+  describe('an article that names no outlet', () => {
+    const base = { outlet: null, title: null, url: null, file: '003_ba2a3b.txt' };
+    it('is named by its outlet, else its site, else its title, else as an unnamed outlet with its file', () => {
+      expect(publisherName({ ...base, outlet: 'The Courier', url: 'https://www.example.org/a' })).to.equal('The Courier');
+      expect(publisherName({ ...base, url: 'https://www.example.org/news/a?b=1', title: 'Two libraries to close' })).to.equal('example.org');
+      expect(publisherName({ ...base, url: 'not a url', title: 'Two libraries to close' })).to.equal('“Two libraries to close”');
+      expect(publisherName({ ...base, title: 'A'.repeat(100) })).to.have.length(62);
+      expect(publisherName(base)).to.equal('unnamed outlet (file 003_ba2a3b.txt)');
+    });
+
+    it('answers cite it so, in the terminal, in Discord and in the agreement line', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'edges-'));
+      const story = 'The council voted on Tuesday to close two libraries in the north of the town, officials said.';
+      writeFileSync(path.join(dir, 'a1f3.txt'), `${story}\n`);
+      writeFileSync(path.join(dir, 'b2e4.md'), `---\nurl: https://www.riverside-courier.example/libraries\n---\n\n${story}\n`);
+      const engine = await Engine.load(dir, { cache: false });
+      const answer = engine.ask('What did the council vote to close?');
+      expect(answer.answered).to.equal(true);
+      const names = answer.agreement.names;
+      expect(names).to.have.members(['unnamed outlet (file a1f3.txt)', 'riverside-courier.example']);
+      const text = renderAnswerText(answer);
+      const discord = pagesToText(renderAnswer(answer));
+      for (const shown of [text, discord]) {
+        expect(shown).to.match(/unnamed outlet \(file a1f3\.txt\)|riverside-courier\.example/);
+        expect(shown).not.to.match(/(?<!file )a1f3\.txt/);
+      }
+      expect(outletLabel(parseArticle('c.txt', `# Two libraries to close\n\n${story}\n`, 0))).to.equal('“Two libraries to close”');
     });
   });
 });
