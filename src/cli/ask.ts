@@ -13,7 +13,7 @@ import { formatCacheReport } from '../cache/indexCache.js';
 import { CorpusError, readMaxArticleBytes } from '../corpus/load.js';
 import { formatReport } from '../corpus/report.js';
 import { jsonLine } from '../render/json.js';
-import { renderAnswerText } from '../render/text.js';
+import { questionHeading, renderAnswerText } from '../render/text.js';
 import { questionProblem } from '../answer/answer.js';
 import { DEFAULT_CORPUS } from './defaults.js';
 
@@ -85,7 +85,10 @@ async function main(): Promise<number> {
   for (const p of engine.problems) console.error(`warning: ${p.file}: ${p.message}`);
   const print = (q: string) => {
     const a = engine.ask(q);
-    console.log(parsed.json ? jsonLine(a) : renderAnswerText(a) + (parsed.stdin ? '\n' : ''));
+    if (parsed.json) console.log(jsonLine(a));
+    // piped answers would run together: each starts with its question under a rule
+    else if (parsed.stdin) console.log(`${questionHeading(a)}\n${renderAnswerText(a)}\n`);
+    else console.log(renderAnswerText(a));
   };
   if (!parsed.stdin) {
     print(parsed.question);

@@ -11,6 +11,14 @@ export function citationLine(s: SourceRef): string {
   return [who, s.published ?? 'date unknown', `¶${s.paragraph}`].join(', ') + (s.url ? ` <${s.url}>` : '');
 }
 
+/** The line around each question when answers follow one another (`ask --stdin`). */
+export const QUESTION_RULE = '─'.repeat(60);
+
+/** The question an answer replies to, between two rules, so that answers read apart in a stream. */
+export function questionHeading(a: Answer): string {
+  return `${QUESTION_RULE}\nQ: ${a.question}\n${QUESTION_RULE}`;
+}
+
 /** A multi-line text rendering of an answer. */
 export function renderAnswerText(a: Answer): string {
   const lines: string[] = [];
