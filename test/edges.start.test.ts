@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fakeToken } from './discord/fixtures.js';
-import { APPLICATION_ID, runScript, startStandIn } from './discord/harness.js';
+import { APPLICATION_ID, finished, runScript, spawnScript, startStandIn } from './discord/harness.js';
 
 /** A stack frame as V8 prints it. */
 const STACK_FRAME = /^\s+at\s/m;
@@ -44,6 +44,39 @@ describe('npm start: rough edges', function () {
       expect(run.stderr).to.include('could not connect to Discord').and.include('DISCORD_TOKEN');
       expect(run.stderr, run.stderr).not.to.match(STACK_FRAME);
       expect(run.stderr).not.to.include(wrong);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('SIGTERM after ready: shuts down with no "gateway reconnecting" warning, at debug level no part of the token', async () => {
+    const { standIn, token } = await startStandIn();
+    try {
+      const child = spawnScript('main.ts', {
+        DISCORD_TOKEN: token,
+        DISCORD_API_BASE: standIn.apiBase,
+        CORPUS_DIR: path.resolve(import.meta.dirname, '../seeds'),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'debug',
+      });
+      const done = finished(child);
+      await new Promise<void>((resolve, reject) => {
+        let seen = '';
+        child.stderr?.on('data', (d: Buffer) => {
+          seen += d.toString('utf8');
+          if (seen.includes('"message":"ready"')) resolve();
+        });
+        child.once('exit', () => reject(new Error(`exited before ready:\n${seen}`)));
+      });
+      child.kill('SIGTERM');
+      const run = await done;
+      expect(run.code, run.stderr).to.equal(0);
+      expect(run.stderr).to.include('"message":"disconnected"');
+      expect(run.stderr).not.to.include('gateway reconnecting');
+      expect(run.stderr).not.to.include('"level":"warn"');
+      const [id, timestamp] = token.split('.') as [string, string];
+      expect(run.stderr).to.include('"level":"debug"');
+      expect(run.stderr).not.to.include(`${id}.${timestamp}`);
     } finally {
       await standIn.close();
     }
