@@ -1,10 +1,14 @@
 /** `/ask question:<text> [private:<bool>]` — the cited answer to a question about the coverage. */
 import { SlashCommandBuilder } from 'discord.js';
+import { ANSWER_SETTINGS } from '../src/answer/answer.js';
 import type { Command } from '../src/bot/command.js';
 import { renderAnswer } from '../src/render/embed.js';
 
-/** Discord's own cap on a string option is 6,000; a question is a sentence, and the title shows it. */
-const MAX_QUESTION = 300;
+/*
+ * One limit in every front end: Discord's box stops at the engine's, and a longer question typed at the
+ * console is refused by the engine with the message the CLI gives, not cut short and answered.
+ */
+const MAX_QUESTION = ANSWER_SETTINGS.maxQuestionChars;
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -24,6 +28,6 @@ export const command: Command = {
   defer: true,
   async respond(ctx, options) {
     const question = options.getString('question', true) ?? '';
-    return renderAnswer(await ctx.engine.ask(question.slice(0, MAX_QUESTION)));
+    return renderAnswer(await ctx.engine.ask(question));
   },
 };

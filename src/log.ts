@@ -39,10 +39,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Replaces every secret value, and anything shaped like a bot token, in a finished log line. */
+/*
+ * A dotted secret is also scrubbed when shown in part: discord.js's debug line prints a token's id and
+ * timestamp with only the last part starred, and those two parts are half of what a leak needs.
+ */
+function forms(secret: string): string[] {
+  const parts = secret.split('.');
+  return parts.length >= 3 ? [secret, parts.slice(0, 2).join('.'), ...parts.slice(1).filter((p) => p.length >= 6)] : [secret];
+}
+
+/** Replaces every secret value (and a dotted secret's revealing parts), and anything shaped like a bot token, in a finished log line. */
 export function redact(line: string, secrets: readonly string[]): string {
   let out = line;
-  for (const secret of secrets) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
+  for (const secret of secrets) for (const form of forms(secret)) out = out.replace(new RegExp(escapeRegExp(form), 'g'), REDACTED);
   return out.replace(TOKEN_SHAPE, REDACTED);
 }
 

@@ -1,3 +1,4 @@
+import { questionEcho } from '../src/answer/answer.js';
 import { expect } from 'chai';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -240,7 +241,7 @@ describe('answer: the seed story', function () {
     ];
     for (const q of questions) {
       const a = ask(q);
-      expect(a.question).to.equal(q);
+      expect(a.question).to.equal(questionEcho(q));
       expect(a.answered).to.be.a('boolean');
       if (a.answered) expect(a.facts.length).to.be.greaterThan(0);
       expect(a.confidence).to.be.within(0, 1);

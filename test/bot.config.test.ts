@@ -37,6 +37,7 @@ describe('bot configuration', () => {
       clientId: '1410000000000000001',
       guildId: '1410000000000000002',
       corpusDir: path.resolve('/srv/bot', 'coverage/story'),
+      maxArticleBytes: 5 * 1024 * 1024,
       logLevel: 'debug',
       apiBase: 'http://127.0.0.1:8080/api',
       production: true,

@@ -23,6 +23,15 @@ export const ANSWER_SETTINGS = Object.freeze({
   pool: 60,
 });
 
+/** How much of a refused, over-long question is echoed back: enough to tell which one it was. */
+export const ECHO_CHARS = 80;
+
+/** The question as echoed in an answer: whole, or only its start when it is too long to be asked. */
+export function questionEcho(question: string): string {
+  if (question.length <= ANSWER_SETTINGS.maxQuestionChars) return question;
+  return `${question.slice(0, ECHO_CHARS).trimEnd()}…`;
+}
+
 /** Why a question could not be asked at all. */
 export function questionProblem(question: string): string | null {
   const text = question.replace(/\s+/g, ' ').trim();
@@ -37,7 +46,7 @@ const labelOf = (c: number): Answer['confidenceLabel'] => (c >= 0.7 ? 'high' : c
 
 function notAnswered(question: string, message: string, k: Knowledge, started: number, clock: () => number, closest: CitedFact[] = []): Answer {
   return {
-    question,
+    question: questionEcho(question),
     answered: false,
     answer: message,
     confidence: 0,

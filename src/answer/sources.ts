@@ -11,9 +11,44 @@ export function outletKey(article: Article): string {
   return article.meta.outlet ? `outlet:${article.meta.outlet.toLowerCase().replace(/\s+/g, ' ').trim()}` : `file:${article.file}`;
 }
 
-/** A name to show for the publisher: the outlet, else the file name. */
+/** What is known of an article's publisher, as a citation carries it. */
+export interface PublisherFacts {
+  outlet: string | null;
+  title?: string | null;
+  url?: string | null;
+  file: string;
+}
+
+/** The host of an article's address without "www.", or null when it has no usable address. */
+export function domainOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.replace(/^www\./i, '');
+    return host || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Longest title shown in place of an outlet. */
+const TITLE_AS_NAME = 60;
+
+/**
+ * A name to show for the publisher: the outlet; else the site its address is on; else its title, quoted;
+ * else "unnamed outlet (file …)". A bare file name reads like an outlet nobody has heard of.
+ */
+export function publisherName(p: PublisherFacts): string {
+  if (p.outlet) return p.outlet;
+  const domain = domainOf(p.url);
+  if (domain) return domain;
+  const title = p.title?.replace(/\s+/g, ' ').trim();
+  if (title) return `“${title.length > TITLE_AS_NAME ? `${title.slice(0, TITLE_AS_NAME - 1).trimEnd()}…` : title}”`;
+  return `unnamed outlet (file ${p.file})`;
+}
+
+/** A name to show for an article's publisher ({@link publisherName}). */
 export function outletLabel(article: Article): string {
-  return article.meta.outlet ?? article.file;
+  return publisherName({ outlet: article.meta.outlet ?? null, title: article.meta.title ?? null, url: article.meta.url ?? null, file: article.file });
 }
 
 const outletCounts = new WeakMap<Knowledge, number>();

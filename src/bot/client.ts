@@ -70,7 +70,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.Warn, (message) => logger.warn('client warning', { detail: message }));
   client.on(Events.Debug, (message) => logger.debug('discord.js', { detail: message }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn('gateway closed for good', { shard, code: event.code }));
-  client.on(Events.ShardReconnecting, (shard) => logger.warn('gateway reconnecting', { shard }));
+  let stopped = false;
+  // destroy() closes the shards, which report it as a reconnect: only a reconnect while running is news
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopped) logger.warn('gateway reconnecting', { shard });
+  });
   client.on(Events.ShardResume, (shard, replayed) => logger.info('gateway resumed', { shard, replayed }));
   client.on(Events.ShardError, (error, shard) => logger.error('gateway error', { shard, ...errorFields(error) }));
   client.on(Events.GuildCreate, (guild) => {
@@ -94,7 +98,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     });
   });
 
-  let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;

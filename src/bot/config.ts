@@ -4,6 +4,7 @@
  * Values are never echoed back: a malformed token must not end up in a terminal scroll-back or a log.
  */
 import path from 'node:path';
+import { readMaxArticleBytes } from '../corpus/load.js';
 import { LOG_LEVELS, type LogLevel } from '../log.js';
 
 export interface BotConfig {
@@ -15,6 +16,8 @@ export interface BotConfig {
   guildId: string | null;
   /** Absolute path of the coverage folder. */
   corpusDir: string;
+  /** MAX_ARTICLE_BYTES: a larger article file is skipped with a message. */
+  maxArticleBytes: number;
   logLevel: LogLevel;
   /** REST base replacing `https://discord.com/api` (a proxy, or the tests' stand-in); null for Discord's. */
   apiBase: string | null;
@@ -111,6 +114,9 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     else apiBase = checked.url;
   }
 
+  const articleBytes = readMaxArticleBytes(env.MAX_ARTICLE_BYTES);
+  if ('problem' in articleBytes) problems.push(articleBytes.problem);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -118,6 +124,7 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     clientId,
     guildId,
     corpusDir: path.resolve(cwd, value(env, 'CORPUS_DIR') ?? DEFAULT_CORPUS_DIR),
+    maxArticleBytes: 'bytes' in articleBytes ? articleBytes.bytes : 0,
     logLevel: logLevel ?? 'info',
     apiBase,
     production: value(env, 'NODE_ENV') === 'production',

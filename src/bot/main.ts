@@ -3,11 +3,12 @@
  * without it, explains how to connect and opens the local console on the same commands.
  */
 import { commands } from '../../commands/index.js';
+import { CorpusError } from '../corpus/load.js';
 import { Engine } from '../engine.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
 import { catalogueOf, type CommandContext } from './command.js';
 import { startBot, type RunningBot } from './client.js';
-import { ConfigError, readConfig, type BotConfig } from './config.js';
+import { ConfigError, DEFAULT_CORPUS_DIR, readConfig, type BotConfig } from './config.js';
 import { runConsole } from './console.js';
 import { loadDotEnv } from './env.js';
 import { newErrorId } from './errors.js';
@@ -28,6 +29,19 @@ function connectHelp(articles: number, facts: number, dir: string): string {
   ].join('\n');
 }
 
+/**
+ * One line saying what is wrong with CORPUS_DIR. The loader's own message speaks to the CLI (`--corpus`),
+ * which `npm start` does not take; a bad folder is a setting, so no stack.
+ */
+function corpusProblem(error: CorpusError, dir: string): string {
+  const fix = `set CORPUS_DIR (in .env or the environment) to the folder of articles, or leave it unset for the sample in ${DEFAULT_CORPUS_DIR}/`;
+  if (error.code === 'missing') return `could not load the coverage: CORPUS_DIR is ${dir}, which does not exist; ${fix}.`;
+  if (error.code === 'not-a-folder') return `could not load the coverage: CORPUS_DIR is ${dir}, which is a file, not a folder; ${fix}.`;
+  const first = error.problems[0];
+  const why = first ? `none of its article files could be loaded (${first.file}: ${first.message})` : 'it holds no .txt or .md article';
+  return `could not load the coverage: CORPUS_DIR is ${dir}, but ${why}; ${fix}.`;
+}
+
 async function runBot(config: BotConfig & { token: string }, context: CommandContext, logger: Logger): Promise<number> {
   /* Listen before logging in, so a Ctrl-C during login still disconnects cleanly. */
   const signal = new Promise<NodeJS.Signals>((resolve) => {
@@ -38,7 +52,8 @@ async function runBot(config: BotConfig & { token: string }, context: CommandCon
   try {
     bot = await startBot({ token: config.token, apiBase: config.apiBase, engine: context.engine, commands, logger });
   } catch (error) {
-    logger.error('could not connect to Discord; check DISCORD_TOKEN (and DISCORD_API_BASE if set)', errorFields(error));
+    // a refused token or an unreachable API is the setting's fault, not the code's: the reason, no stack
+    logger.error('could not connect to Discord; check DISCORD_TOKEN (and DISCORD_API_BASE if set)', { error: errorFields(error).error });
     return 1;
   }
   logger.info('shutting down', { signal: await signal });
@@ -63,9 +78,10 @@ async function main(): Promise<number> {
 
   let engine: Engine;
   try {
-    engine = await Engine.load(config.corpusDir, { logger });
+    engine = await Engine.load(config.corpusDir, { logger, maxFileBytes: config.maxArticleBytes });
   } catch (error) {
-    logger.error('could not load the coverage; set CORPUS_DIR to a folder of articles', { dir: config.corpusDir, ...errorFields(error) });
+    if (error instanceof CorpusError) logger.error(corpusProblem(error, config.corpusDir));
+    else logger.error('could not load the coverage', { dir: config.corpusDir, ...errorFields(error) });
     return 1;
   }
   for (const problem of engine.problems) logger.warn('part of the coverage was skipped', { file: problem.file, reason: problem.message });

@@ -10,10 +10,10 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { Engine } from '../engine.js';
 import { formatCacheReport } from '../cache/indexCache.js';
-import { CorpusError } from '../corpus/load.js';
+import { CorpusError, readMaxArticleBytes } from '../corpus/load.js';
 import { formatReport } from '../corpus/report.js';
 import { jsonLine } from '../render/json.js';
-import { renderAnswerText } from '../render/text.js';
+import { questionHeading, renderAnswerText } from '../render/text.js';
 import { questionProblem } from '../answer/answer.js';
 import { DEFAULT_CORPUS } from './defaults.js';
 
@@ -23,6 +23,8 @@ interface Options {
   stdin: boolean;
   report: boolean;
   cache: boolean;
+  /** MAX_ARTICLE_BYTES, read with the rest of the options. */
+  maxArticleBytes: number;
   question: string;
 }
 
@@ -34,7 +36,17 @@ const USAGE = `usage: npm run ask -- [--corpus DIR] [--json] [--stdin] [--report
   --no-cache    neither read nor write the saved index (<corpus>/.coverage-cache/)`;
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { corpus: process.env.CORPUS_DIR || DEFAULT_CORPUS, json: false, stdin: false, report: false, cache: true, question: '' };
+  const articleBytes = readMaxArticleBytes(process.env.MAX_ARTICLE_BYTES);
+  if ('problem' in articleBytes) return articleBytes.problem;
+  const o: Options = {
+    corpus: process.env.CORPUS_DIR || DEFAULT_CORPUS,
+    json: false,
+    stdin: false,
+    report: false,
+    cache: true,
+    maxArticleBytes: articleBytes.bytes,
+    question: '',
+  };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -64,7 +76,7 @@ async function main(): Promise<number> {
     return parsed ? 2 : 0;
   }
   const dir = resolve(parsed.corpus);
-  const engine = await Engine.load(dir, parsed.cache ? {} : { cache: false });
+  const engine = await Engine.load(dir, { maxFileBytes: parsed.maxArticleBytes, ...(parsed.cache ? {} : { cache: false }) });
   if (parsed.report) {
     console.log(formatReport({ root: engine.root, articles: engine.knowledge.articles, problems: engine.problems }));
     console.log(formatCacheReport(engine.cacheReport));
@@ -73,7 +85,10 @@ async function main(): Promise<number> {
   for (const p of engine.problems) console.error(`warning: ${p.file}: ${p.message}`);
   const print = (q: string) => {
     const a = engine.ask(q);
-    console.log(parsed.json ? jsonLine(a) : renderAnswerText(a) + (parsed.stdin ? '\n' : ''));
+    if (parsed.json) console.log(jsonLine(a));
+    // piped answers would run together: each starts with its question under a rule
+    else if (parsed.stdin) console.log(`${questionHeading(a)}\n${renderAnswerText(a)}\n`);
+    else console.log(renderAnswerText(a));
   };
   if (!parsed.stdin) {
     print(parsed.question);

@@ -98,10 +98,34 @@ export function isCaption(text: string): boolean {
   return !!twice && lineKey(twice[1] ?? '') === lineKey(twice[2] ?? '');
 }
 
+/*
+ * What an embedded post leaves when a page is saved as text: its picture link and its signature, "…
+ * pic.twitter.com/AbC — Jane Doe (@jdoe) September 11, 2025", glued to the end of the post's words.
+ */
+const POST_LINK = String.raw`(?:pic\.twitter\.com|https?:\/\/t\.co)\/\w+`;
+const POST_SIGNATURE = String.raw`[—–]\s*[^—–()\n]{1,60}?\s*\(@\w{1,15}\)(?:\s+\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{4})?`;
+const EMBED_TAIL = new RegExp(String.raw`(?:(?:^|\s*)${POST_LINK})*\s*${POST_SIGNATURE}\s*$|(?:(?:^|\s+)${POST_LINK})+\s*$`, 'u');
+
+/**
+ * Splits embedded-post residue off the end of each line into a line of its own, which {@link lineNoise}
+ * then strips; the words before it stay verbatim. Lines are renumbered.
+ */
+export function splitEmbedResidue(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const m = EMBED_TAIL.exec(line.text);
+    const head = m ? line.text.slice(0, m.index).trimEnd() : '';
+    if (m && head && /\p{L}/u.test(head)) out.push({ ...line, text: head }, { ...line, text: m[0].trim() });
+    else out.push(line);
+  }
+  return out.map((line, index) => ({ ...line, index }));
+}
+
 /** The reason a single line is not reporting, judged from the line alone; undefined for a line that may be. */
 export function lineNoise(text: string): string | undefined {
   const words = wordCount(text);
   if (SEPARATOR.test(text)) return 'separator';
+  if (EMBED_TAIL.exec(text)?.index === 0) return 'embedded-post residue';
   if (READ_MORE.test(text)) return 'read-more link';
   if (TIMESTAMP_LABEL.test(text)) return 'timestamp label';
   if (LABEL.test(text)) return 'section label';

@@ -7,13 +7,35 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleMeta, LoadProblem, LoadResult, StrippedLine } from '../types.js';
-import { lineNoise, markRelatedLists, markRepeats, splitClosingCredit, sweepFurnitureBlocks, type Reasons } from './clean.js';
+import { lineNoise, markRelatedLists, splitEmbedResidue, markRepeats, splitClosingCredit, sweepFurnitureBlocks, type Reasons } from './clean.js';
 import { splitFrontMatter } from './frontMatter.js';
 import { inferMeta, splitDateStamps, type Inference } from './metadata.js';
 import { buildParagraphs, lineKey, splitLines } from './paragraphs.js';
 
-/** Files larger than this are skipped unless the caller says otherwise. */
+/** Files larger than this are skipped unless the caller says otherwise (MAX_ARTICLE_BYTES in the front ends). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The range MAX_ARTICLE_BYTES may take: below 1 KB no article fits; above 512 MB V8 cannot hold the text. */
+const ARTICLE_BYTES_RANGE = { min: 1024, max: 512 * 1024 * 1024 } as const;
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, k: 1024, mb: 1024 * 1024, m: 1024 * 1024 };
+
+/**
+ * Reads MAX_ARTICLE_BYTES ("5242880", "5MB", "800 KB"): the limit, the default when unset or blank, or a
+ * sentence saying what to set.
+ */
+export function readMaxArticleBytes(raw: string | undefined): { bytes: number } | { problem: string } {
+  const text = raw?.trim() ?? '';
+  if (text === '') return { bytes: DEFAULT_MAX_FILE_BYTES };
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text);
+  const unit = BYTE_UNITS[(m?.[2] ?? '').toLowerCase()];
+  const bytes = m && unit !== undefined ? Math.round(Number(m[1]) * unit) : NaN;
+  if (!(bytes >= ARTICLE_BYTES_RANGE.min && bytes <= ARTICLE_BYTES_RANGE.max)) {
+    return {
+      problem: `MAX_ARTICLE_BYTES must be a size from ${formatBytes(ARTICLE_BYTES_RANGE.min)} to ${formatBytes(ARTICLE_BYTES_RANGE.max)}, in bytes or with KB or MB (e.g. 10MB); leave it unset for ${formatBytes(DEFAULT_MAX_FILE_BYTES)}.`,
+    };
+  }
+  return { bytes };
+}
 
 export type CorpusErrorCode = 'missing' | 'not-a-folder' | 'empty';
 
@@ -46,7 +68,13 @@ export function parseArticleWithProblems(file: string, text: string, id: number)
   const problems: LoadProblem[] = [];
   const front = splitFrontMatter(text);
   if (front.kind === 'broken') problems.push({ file, message: capitalise(front.message) + '.' });
-  const lines = splitDateStamps(splitLines(front.body));
+  if (front.kind === 'ok') {
+    // the field of a line that cannot be read is left to the inference from the text below
+    for (const p of front.problems) {
+      problems.push({ file, message: `Front matter line ${p.line}, ${p.message}; read from the text instead (fix the line to set it).` });
+    }
+  }
+  const lines = splitEmbedResidue(splitDateStamps(splitLines(front.body)));
 
   const reasons: Reasons = new Map();
   for (const line of lines) {
@@ -168,7 +196,7 @@ export function readArticleBytes(root: string, file: string, maxFileBytes: numbe
     const info = statSync(full);
     if (info.size > maxFileBytes) {
       return {
-        problem: `Skipped: the file is ${formatBytes(info.size)}, over the ${formatBytes(maxFileBytes)} limit for one article; split it into one file per article or raise the limit.`,
+        problem: `Skipped: the file is ${formatBytes(info.size)}, over the ${formatBytes(maxFileBytes)} limit for one article; split it into one file per article, or raise MAX_ARTICLE_BYTES.`,
       };
     }
     return { bytes: readFileSync(full) };

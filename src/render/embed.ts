@@ -7,6 +7,7 @@
  * sentence with an asterisk must read as written and a question with "@everyone" must not become a ping.
  */
 import { format, isValid, parseISO } from 'date-fns';
+import { domainOf, publisherName } from '../answer/sources.js';
 import type { Answer, CitedFact, Conflict, SourceRef } from '../answer/types.js';
 import type { AboutResult, EngineStats, NameSummary, QuoteEntry, SourceSummary, TimelineEntry } from '../engine.js';
 import { clip, LIMITS, paginate, type Doc, type Page, type Section } from './paging.js';
@@ -55,8 +56,8 @@ function safeUrl(url: string | null | undefined): string | null {
   }
 }
 
-function outletName(ref: { outlet: string | null; file: string }): string {
-  return escapeText(ref.outlet ?? ref.file);
+function outletName(ref: SourceRef): string {
+  return escapeText(publisherName(ref));
 }
 
 /** `Outlet · 11 Sep 2025 · ¶3 · [link](…)` — where a sentence comes from. */
@@ -291,7 +292,7 @@ export function renderSources(sources: readonly SourceSummary[], stats: EngineSt
   const items = sources.map((s) => {
     const url = safeUrl(s.url);
     const title = s.title ? escapeText(s.title) : escapeText(s.file);
-    const head = `**${escapeText(s.outlet ?? 'Outlet unknown')}** — ${url ? `[${title}](${url})` : title}`;
+    const head = `**${escapeText(s.outlet ?? domainOf(s.url) ?? 'Outlet unknown')}** — ${url ? `[${title}](${url})` : title}`;
     const meta = [formatDate(s.published) ?? 'date unknown', s.author ? `by ${escapeText(s.author)}` : null, `${s.facts} facts`, `${s.sentences} sentences`, `\`${s.file.replace(/`/g, "'")}\``];
     return `${head}\n${meta.filter(Boolean).join(' · ')}`;
   });

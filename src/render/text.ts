@@ -2,12 +2,21 @@
  * Plain-text rendering of an answer for a terminal: the answer, how sure and how widely reported, the
  * verbatim sentences with numbered citations, and where outlets differ.
  */
+import { publisherName } from '../answer/sources.js';
 import type { Answer, SourceRef } from '../answer/types.js';
 
-/** "Euronews, 2025-09-12, ¶3" — outlet (or file), date when known, paragraph. */
+/** "Euronews, 2025-09-12, ¶3" — outlet (or what else names the publisher), date when known, paragraph. */
 export function citationLine(s: SourceRef): string {
-  const who = s.outlet ?? s.file;
+  const who = publisherName(s);
   return [who, s.published ?? 'date unknown', `¶${s.paragraph}`].join(', ') + (s.url ? ` <${s.url}>` : '');
+}
+
+/** The line around each question when answers follow one another (`ask --stdin`). */
+export const QUESTION_RULE = '─'.repeat(60);
+
+/** The question an answer replies to, between two rules, so that answers read apart in a stream. */
+export function questionHeading(a: Answer): string {
+  return `${QUESTION_RULE}\nQ: ${a.question}\n${QUESTION_RULE}`;
 }
 
 /** A multi-line text rendering of an answer. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { commands } from '../../commands/index.js';
 import type { CoverageEngine } from '../../src/bot/command.js';
 import { Engine } from '../../src/engine.js';
+import { publisherName } from '../../src/answer/sources.js';
 import { pagesToText, renderAnswer } from '../../src/render/embed.js';
 import type { Embed } from '../../src/render/paging.js';
 import type { Answer } from '../../src/answer/types.js';
@@ -122,7 +123,7 @@ describe('Discord bot against the stand-in', function () {
       cited.forEach((ref, i) => {
         const date = ref.published ? ` · ${format(parseISO(ref.published), 'd MMM yyyy')}` : '';
         const link = ref.url ? ` · [link](${ref.url})` : '';
-        expect(unescape(lines[i]!)).to.equal(`**[${i + 1}]** **${ref.outlet ?? ref.file}**${date} · ¶${ref.paragraph}${link}`);
+        expect(unescape(lines[i]!)).to.equal(`**[${i + 1}]** **${publisherName(ref)}**${date} · ¶${ref.paragraph}${link}`);
       });
       expect(lines.some((l) => / · \d{1,2} [A-Z][a-z]{2} \d{4} · /.test(l)), 'dates shown like 11 Sep 2025').to.equal(true);
     });

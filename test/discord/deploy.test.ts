@@ -21,7 +21,7 @@ describe('deploy-commands', function () {
       definitions.find((d) => d.name === command)?.options?.find((o) => o.name === name) as Record<string, unknown> | undefined;
     expect(option('facts', 'about')).to.include({ autocomplete: true, required: true });
     expect(option('quotes', 'speaker')).to.include({ autocomplete: true });
-    expect(option('ask', 'question')).to.include({ required: true, max_length: 300 });
+    expect(option('ask', 'question')).to.include({ required: true, max_length: 1000 });
     expect(option('ask', 'private')).to.include({ type: 5 });
   });
 
