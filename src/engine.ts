@@ -14,6 +14,7 @@ import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
 import { wordVectors, type WordVectors } from './text/embeddings.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
+import { SETTINGS } from './settings.js';
 
 export type { Answer, CitedFact, Conflict } from './answer/types.js';
 export type { CacheReport } from './cache/indexCache.js';
@@ -182,7 +183,7 @@ export class Engine {
     const groups: number[][] = [];
     for (const id of [...sentenceIds].sort((a, b) => a - b)) {
       const articleId = this.k.sentences[id]!.articleId;
-      const same = groups.find((g) => !g.some((x) => this.k.sentences[x]!.articleId === articleId) && statementOverlap(this.k, g[0]!, id) >= 0.6);
+      const same = groups.find((g) => !g.some((x) => this.k.sentences[x]!.articleId === articleId) && statementOverlap(this.k, g[0]!, id) >= SETTINGS.listings.sameFact);
       if (same) same.push(id);
       else groups.push([id]);
     }
@@ -206,7 +207,7 @@ export class Engine {
           if (!matches) continue;
         }
         const norm = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-        const existing = entries.find((e) => e.key === norm || (norm.length > 30 && (e.key.includes(norm) || norm.includes(e.key))));
+        const existing = entries.find((e) => e.key === norm || (norm.length > SETTINGS.listings.quoteContainment && (e.key.includes(norm) || norm.includes(e.key))));
         const src = sourceOf(this.k, f.sentenceId);
         if (existing) {
           if (!existing.sources.some((s) => s.file === src.file)) existing.sources.push(src);
@@ -237,7 +238,7 @@ export class Engine {
     const firstOf = new Map<TimelineEntry, number>();
     for (const f of this.k.facts) {
       for (const d of f.dates) {
-        const same = entries.find((e) => e.date === d.date && e.precision === d.precision && statementOverlap(this.k, firstOf.get(e)!, f.sentenceId) >= 0.5);
+        const same = entries.find((e) => e.date === d.date && e.precision === d.precision && statementOverlap(this.k, firstOf.get(e)!, f.sentenceId) >= SETTINGS.listings.sameEvent);
         const src = sourceOf(this.k, f.sentenceId);
         if (same) {
           if (!same.sources.some((s) => s.file === src.file)) same.sources.push(src);

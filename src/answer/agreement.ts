@@ -13,17 +13,9 @@ import { LIGHT_VERBS, measuredBy, type AnswerSort, type ParsedQuestion } from '.
 import type { RankedSentence } from './rank.js';
 import { citedFact, outletKey } from './sources.js';
 import type { Conflict } from './types.js';
+import { SETTINGS } from '../settings.js';
 
-export const AGREEMENT_SETTINGS = Object.freeze({
-  /** IDF-weighted share of the lighter sentence's terms that two sentences must share to say the same thing. */
-  sameStatement: 0.5,
-  /** A rival version must come from a sentence that covers the question about as well as the answer… */
-  rivalCoverage: 0.45,
-  /** …and that is about the same event (shared weighted terms). */
-  rivalOverlap: 0.2,
-  /** Word-vector similarity at which two nouns or verbs are taken for the same thing. */
-  sameMeaning: 0.75,
-});
+export const AGREEMENT_SETTINGS = SETTINGS.agreement;
 
 /** A sentence's term ids, each once, in order of first use (a sentence holds a few dozen at most). */
 function distinctTerms(k: Knowledge, sentenceId: number): number[] {

@@ -13,14 +13,13 @@ import { ABSTAIN_BELOW, confidenceInputs, confidenceOf } from './confidence.js';
 import { RANK_MODEL } from './rankModel.js';
 import { citedFact, excerpt, outletCount, outletKey, outletLabel } from './sources.js';
 import type { Answer, CitedFact } from './types.js';
+import { SETTINGS } from '../settings.js';
 
+/** The answer's settings and the pool size, as before they moved to {@link SETTINGS}. */
 export const ANSWER_SETTINGS = Object.freeze({
-  /** Longest question accepted, in characters. */
-  maxQuestionChars: 1000,
-  /** How many closest facts are shown when abstaining. */
-  closest: 3,
-  /** Candidates considered for agreement across outlets. */
-  pool: 60,
+  maxQuestionChars: SETTINGS.answer.maxQuestionChars,
+  closest: SETTINGS.answer.closest,
+  pool: SETTINGS.rank.pool,
 });
 
 /** Why a question could not be asked at all. */
@@ -33,7 +32,7 @@ export function questionProblem(question: string): string | null {
   return null;
 }
 
-const labelOf = (c: number): Answer['confidenceLabel'] => (c >= 0.7 ? 'high' : c >= 0.45 ? 'medium' : 'low');
+const labelOf = (c: number): Answer['confidenceLabel'] => (c >= SETTINGS.confidence.high ? 'high' : c >= SETTINGS.confidence.medium ? 'medium' : 'low');
 
 function notAnswered(question: string, message: string, k: Knowledge, started: number, clock: () => number, closest: CitedFact[] = []): Answer {
   return {
@@ -111,8 +110,8 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const facts: CitedFact[] = [citedFact(k, best.sentenceId, excerpt(bestText, wanted), support)];
   const shown = new Set([best.sentenceId, ...support]);
   for (const c of pool.slice(1)) {
-    if (facts.length >= 4) break;
-    if (shown.has(c.sentenceId) || c.score < best.score * 0.6) continue;
+    if (facts.length >= SETTINGS.answer.facts) break;
+    if (shown.has(c.sentenceId) || c.score < best.score * SETTINGS.answer.alsoShownFrom) continue;
     shown.add(c.sentenceId);
     facts.push(citedFact(k, c.sentenceId, excerpt(k.sentences[c.sentenceId]!.text, wanted)));
   }

@@ -7,9 +7,9 @@ import type { AnalysedSentence } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
 import { LIGHT_VERBS, type ParsedQuestion } from './question.js';
 import { synonyms, wordClassOf, type WordClass } from '../text/synonyms.js';
+import { SETTINGS, softCredit } from '../settings.js';
 
-/** How close a WordNet synonym counts, on the word-vector scale. */
-const SYNONYM_SIMILARITY = 0.85;
+const SYNONYM_SIMILARITY = SETTINGS.rank.synonymSimilarity;
 import type { SentenceFacts } from '../types.js';
 import { fold } from '../text/analyse.js';
 import { countedWords, sameThing } from './agreement.js';
@@ -178,7 +178,7 @@ export function candidateFeatures(
         if (alts && sim < SYNONYM_SIMILARITY && wordClassOf(t.pos) === w.cls && (t.lemma === w.word || alts.includes(t.lemma))) sim = SYNONYM_SIMILARITY;
         if (sim > best) best = sim;
       }
-      if (best > 0.4) soft += w.idf * ((best - 0.4) / 0.6);
+      soft += w.idf * softCredit(best);
     }
   }
   let focus = 0;

@@ -11,27 +11,11 @@ import { DOT_SCALE, type WordTable, type WordVectors } from '../text/embeddings.
 import { synonyms, wordClassOf } from '../text/synonyms.js';
 import { stemOfDictionaryWord } from '../text/analyse.js';
 import { termOf } from '../search/terms.js';
+import { SETTINGS } from '../settings.js';
 
-/** Fuzzy vocabulary lookup settings (fuse.js), in one place. */
-export const FUZZY_VOCABULARY = Object.freeze({
-  threshold: 0.3,
-  /** Weight of a fuzzy expansion relative to an exact term. */
-  weight: 0.8,
-  minLength: 4,
-});
-
-/** Weight of a WordNet synonym ("freed" for "released") relative to the word itself. */
-export const SYNONYM_WEIGHT = 0.75;
-
-/** Expansion by meaning (word vectors), in one place. */
-export const MEANING_EXPANSION = Object.freeze({
-  /** Least similarity for a corpus word to stand in for a question word. */
-  minSimilarity: 0.6,
-  /** At most this many stand-ins per question word. */
-  expansions: 3,
-  /** Weight of a stand-in, times its similarity. */
-  weight: 0.4,
-});
+export const FUZZY_VOCABULARY = SETTINGS.query.fuzzy;
+export const SYNONYM_WEIGHT = SETTINGS.query.synonymWeight;
+export const MEANING_EXPANSION = SETTINGS.query.meaning;
 
 export interface FuzzyVocabulary {
   /** Written forms of the vocabulary, in the order fuse.js was given them. */

@@ -17,15 +17,14 @@ import type { ParsedQuestion } from './question.js';
 import { candidateFeatures, linearScore, questionContext, referringSubject, type FeatureName, type Features, type QuestionContext } from './features.js';
 import { RANK_MODEL } from './rankModel.js';
 import { spelledNameKeyOf } from '../facts/names.js';
+import { SETTINGS, softCredit } from '../settings.js';
 
-/** First-stage settings. */
+/** The first-stage shares and the pool size, as before they moved to {@link SETTINGS}. */
 export const RANK_SETTINGS = Object.freeze({
-  /** Share of the paragraph's score added to each of its sentences in the first stage. */
-  paragraph: 0.35,
-  /** Share of the neighbouring sentences' scores in the first stage. */
-  neighbour: 0.1,
-  /** How many candidates are re-scored with the full features. */
-  rerank: 40,
+  paragraph: SETTINGS.search.paragraph,
+  neighbour: SETTINGS.search.neighbour,
+  /** The engine's pool: the scripts measure what answers. */
+  rerank: SETTINGS.rank.pool,
 });
 
 export interface RankedSentence {
@@ -68,7 +67,7 @@ class RememberedVectors implements WordVectors {
     if (!row) this.memo.set(a, (row = new Map()));
     let sim = row.get(b);
     if (sim === undefined) {
-      if (++this.entries > 100_000) {
+      if (++this.entries > SETTINGS.rank.similarityMemo) {
         this.memo.clear();
         this.memo.set(a, row);
         row.clear();
@@ -298,7 +297,7 @@ function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: Questio
       }
     }
     const best = bestDot / DOT_SCALE;
-    if (best > 0.4) got += w.idf * ((best - 0.4) / 0.6);
+    got += w.idf * softCredit(best);
   });
   return got / ctx.totalIdf;
 }
@@ -393,14 +392,9 @@ class BestOf {
   }
 }
 
-/**
- * The least share of the best score a sentence needs to be looked at first in the first stage; below it,
- * every sentence is looked at.
- */
-const PROMISE = 0.25;
-
-/** Sentences per block of the first stage, at least (a block ends where a paragraph starts): 128 KB of scores. */
-const FIRST_STAGE_BLOCK = 16_384;
+const PROMISE = SETTINGS.search.promise;
+/** A block ends where a paragraph starts, so blocks hold at least this many sentences. */
+const FIRST_STAGE_BLOCK = SETTINGS.search.blockSentences;
 
 /**
  * How the first stage splits the corpus into blocks: block b holds the sentences `[sentenceEnds[b − 1] ..
@@ -573,7 +567,7 @@ export function firstStage(k: Knowledge, query: readonly WeightedTerm[], size: n
   if (!room) bySize.set(size, (room = new Room()));
   const promise = room.promise();
   if (size <= 0 || !collect(k, query, promise)) return [];
-  const { paragraph: P, neighbour: N } = RANK_SETTINGS;
+  const { paragraph: P, neighbour: N } = SETTINGS.search;
   const pOf = (j: number) => (found.bestP ? found.p[j]! / found.bestP : 0);
   const nOf = (j: number) => found.n[j]! / found.bestS;
   const select = (): BestOf => {
@@ -636,8 +630,7 @@ function askedNames(k: Knowledge, q: ParsedQuestion): Array<{ key: string; terms
 }
 
 const PERSON_PRONOUN = /^(he|she|him|his|her)$/;
-/** How many sentences back a pronoun's person may have been named. */
-const PRONOUN_REACH = 4;
+const PRONOUN_REACH = SETTINGS.rank.pronounReach;
 
 /** "He"/"she"/"his" in a sentence that names no person itself. */
 function clausePronoun(sentence: AnalysedSentence, facts: SentenceFacts | undefined): boolean {
@@ -664,7 +657,7 @@ function namedKinds(sentence: AnalysedSentence, facts: SentenceFacts | undefined
 }
 
 /** Candidates with their features, best first by the first stage; for ranking and for calibration. */
-export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[], size: number = RANK_SETTINGS.rerank): RankedSentence[] {
+export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[], size: number = SETTINGS.rank.pool): RankedSentence[] {
   const first = firstStage(k, query, size);
   if (!first.length) return [];
   const plan = new QueryPlan(k, query);
