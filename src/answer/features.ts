@@ -13,6 +13,7 @@ const SYNONYM_SIMILARITY = SETTINGS.rank.synonymSimilarity;
 import type { SentenceFacts } from '../types.js';
 import { fold } from '../text/analyse.js';
 import { countedWords, sameThing } from './agreement.js';
+import { isMonthWord, WEEKDAY_NAMES } from '../text/calendar.js';
 
 export const FEATURE_NAMES = [
   'bm25',
@@ -69,9 +70,8 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
-const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const YEARISH = /^(1[0-9]{3}|20[0-9]{2})s?$/;
-const DATE_WORD = /^(century|centuries|decade|decades|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|ago|bc|ad|bce|ce|bc\.|a\.d\.|b\.c\.)$/i;
+const DATE_WORD = new RegExp(`^(century|centuries|decade|decades|${WEEKDAY_NAMES.join('|')}|today|yesterday|ago|bc|ad|bce|ce|bc\\.|a\\.d\\.|b\\.c\\.)$`, 'i');
 
 /** Inputs measured by the first stage (BM25), already normalised to the best candidate. */
 export interface FirstStage {
@@ -162,7 +162,7 @@ export function candidateFeatures(
   const freshNumber = fresh.some((t) => t.pos === 'NUM') || sentence.entities.some((e) => /CARDINAL|MONEY|PERCENT|QUANTITY/.test(e.type) && !asked.has(e.text.toLowerCase()));
   const freshDate =
     sentence.entities.some((e) => /DATE|TIME/.test(e.type) && !asked.has(e.text.toLowerCase())) ||
-    fresh.some((t) => YEARISH.test(t.text) || MONTH.test(t.text) || DATE_WORD.test(t.text));
+    fresh.some((t) => YEARISH.test(t.text) || isMonthWord(t.text) || DATE_WORD.test(t.text));
   const freshName = fresh.some((t) => t.pos === 'PROPN');
 
   let soft = 0;
@@ -235,7 +235,7 @@ export function candidateFeatures(
   const matchedAt: number[] = [];
   content.forEach((t, i) => {
     if (asked.has(t.norm) || qTerms.has(t.stem)) matchedAt.push(i);
-    else if ((wantsNumber && t.pos === 'NUM') || (wantsDate && (YEARISH.test(t.text) || MONTH.test(t.text))) || ((wantsName || q.kind === 'what') && t.pos === 'PROPN')) wantedAt.push(i);
+    else if ((wantsNumber && t.pos === 'NUM') || (wantsDate && (YEARISH.test(t.text) || isMonthWord(t.text))) || ((wantsName || q.kind === 'what') && t.pos === 'PROPN')) wantedAt.push(i);
   });
   if (wantedAt.length && matchedAt.length) {
     let best = Infinity;
