@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingShare, rankForQuestion } from '../src/answer/answer.js';
+import { answerContext } from '../src/answer/context.js';
 import { CONFIDENCE_INPUTS, CONFIDENCE_MODEL, confidenceInputs, type ConfidenceInput } from '../src/answer/confidence.js';
 import { weightsFileText } from '../src/answer/weights.js';
 import { wordVectors } from '../src/text/embeddings.js';
@@ -26,8 +27,9 @@ const vectors = wordVectors();
 
 async function run(set: string, dir: string, qs: EvalQuestion[], held: (articleName: string | null) => boolean) {
   const k = await loadCorpus(dir);
+  const context = answerContext(k, vectors);
   for (const q of qs) {
-    const { q: pq, pool } = rankForQuestion(k, q.q, vectors);
+    const { q: pq, pool } = rankForQuestion(k, q.q, vectors, context);
     const best = pool[0];
     const article = questionArticle(k, q, pool.map((c) => c.sentenceId));
     const isHeld = held(article === null ? null : articleName(k, article));

@@ -1,6 +1,7 @@
 // Where the correct sentence ranks when the top answer misses on SQuAD, and why (feature differences × weights):
 //   npx tsx scripts/squad-misses.ts [--examples 25] [--every 7] [--offset 0] [--shared DIR]
 import { rankForQuestion } from '../src/answer/answer.js';
+import { answerContext } from '../src/answer/context.js';
 import { FEATURE_NAMES } from '../src/answer/features.js';
 import { RANK_MODEL } from '../src/answer/rankModel.js';
 import { wordVectors } from '../src/text/embeddings.js';
@@ -15,6 +16,7 @@ const paths = evalPaths(args);
 const k = await loadCorpus(paths.squadCorpus);
 const qs = readQuestions(paths.squadQuestions);
 const vectors = wordVectors();
+const context = answerContext(k, vectors);
 let shown = 0;
 const ranks = new Map<string, number>();
 let samePara = 0;
@@ -22,7 +24,7 @@ let sameArt = 0;
 let fails = 0;
 for (let i = 0; i < qs.length; i++) {
   const q = qs[i]!;
-  const { pool } = rankForQuestion(k, q.q, vectors);
+  const { pool } = rankForQuestion(k, q.q, vectors, context);
   const gi = pool.findIndex((c) => answers(k, c.sentenceId, q));
   if (gi === 0) continue;
   fails++;

@@ -18,6 +18,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rankForQuestion } from '../src/answer/answer.js';
+import { answerContext } from '../src/answer/context.js';
 import { FEATURE_NAMES, type FeatureName } from '../src/answer/features.js';
 import { RANK_MODEL } from '../src/answer/rankModel.js';
 import { weightsFileText } from '../src/answer/weights.js';
@@ -40,9 +41,10 @@ const items: Item[] = [];
 /** The candidates of each question, with their features and whether they answer; `validation` says which articles are held out. */
 async function collect(set: Item['set'], dir: string, qs: EvalQuestion[], weight: number, validation: (articleName: string) => boolean) {
   const k = await loadCorpus(dir);
+  const context = answerContext(k, vectors);
   for (const q of qs) {
     if (q.abstain) continue;
-    const { pool } = rankForQuestion(k, q.q, vectors);
+    const { pool } = rankForQuestion(k, q.q, vectors, context);
     const rows = pool.map((c) => ({ x: FEATURE_NAMES.map((n) => c.features[n]), gold: answers(k, c.sentenceId, q) }));
     const article = questionArticle(k, q, pool.map((c) => c.sentenceId));
     items.push({ rows, set, split: article !== null && validation(articleName(k, article)) ? 'validation' : 'train', weight });

@@ -12,7 +12,7 @@ import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/ind
 import { findNames, nameKeyOf } from './facts/names.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
-import { wordVectors, type WordVectors } from './text/embeddings.js';
+import { answerContext, type AnswerContext } from './answer/context.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
 import { SETTINGS } from './settings.js';
 
@@ -95,14 +95,6 @@ function fallbackLogger(): Logger {
   return defaultLogger;
 }
 
-function vectorsOrNull(): WordVectors | null {
-  try {
-    return wordVectors();
-  } catch {
-    return null;
-  }
-}
-
 const summary = (g: NameGroup): NameSummary => ({ key: g.key, display: g.display, kind: g.kind, variants: g.variants, mentions: g.sentences.length });
 
 /**
@@ -119,7 +111,8 @@ export class Engine {
     /** Files that could not be loaded, with what to do about them. */
     readonly problems: LoadProblem[],
     private readonly k: Knowledge,
-    private readonly vectors: WordVectors | null,
+    /** The corpus, the word vectors and the scratch space every question reuses. */
+    private readonly context: AnswerContext,
     private readonly clock: () => number,
     /** What the load did with the saved index: files reused, analysed, removed, damaged; where; how long. */
     readonly cacheReport: CacheReport,
@@ -137,7 +130,7 @@ export class Engine {
     const logger = options.logger ?? fallbackLogger();
     const { load, knowledge, report } = await loadIndexedCorpus(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, logger });
     const t = performance.now();
-    const engine = new Engine(load.root, load.problems, knowledge, vectorsOrNull(), options.clock ?? (() => performance.now()), report);
+    const engine = new Engine(load.root, load.problems, knowledge, answerContext(knowledge), options.clock ?? (() => performance.now()), report);
     report.phases.engine = performance.now() - t;
     report.ms = performance.now() - started;
     logger.info('corpus loaded', { corpus: load.root, articles: load.articles.length, problems: load.problems.length, ...cacheLogFields(report) });
@@ -157,7 +150,7 @@ export class Engine {
 
   /** Answers a question; never throws for bad input (answered=false with a message). */
   ask(question: string): Answer {
-    const a = answerQuestion(this.k, question, this.vectors, this.clock);
+    const a = answerQuestion(this.k, question, this.context.vectors, this.clock, this.context);
     return { ...a, ms: Math.round(a.ms * 100) / 100 };
   }
 
@@ -254,7 +247,7 @@ export class Engine {
 
   /** Every place where outlets give different figures for the same thing. */
   conflicts(): Conflict[] {
-    this.conflictCache ??= corpusConflicts(this.k, this.vectors);
+    this.conflictCache ??= corpusConflicts(this.k);
     return this.conflictCache;
   }
 

@@ -14,6 +14,7 @@ import { RANK_MODEL } from './rankModel.js';
 import { citedFact, excerpt, outletCount, outletKey, outletLabel } from './sources.js';
 import type { Answer, CitedFact } from './types.js';
 import { SETTINGS } from '../settings.js';
+import { answerContext, type AnswerContext } from './context.js';
 
 /** The answer's settings and the pool size, as before they moved to {@link SETTINGS}. */
 export const ANSWER_SETTINGS = Object.freeze({
@@ -69,10 +70,15 @@ export function missingShare(k: Knowledge, q: ParsedQuestion, measured = false):
 }
 
 /** The question read, and the candidate sentences ranked best first (for answering and for calibration). */
-export function rankForQuestion(k: Knowledge, question: string, vectors: WordVectors | null): { q: ParsedQuestion; pool: RankedSentence[] } {
+export function rankForQuestion(
+  k: Knowledge,
+  question: string,
+  vectors: WordVectors | null,
+  context: AnswerContext = answerContext(k, vectors),
+): { q: ParsedQuestion; pool: RankedSentence[] } {
   const q = correctSpelling(k, parseQuestion(question), vectors);
   const query = queryTerms(k, q, vectors);
-  const pool = candidates(k, q, query, ANSWER_SETTINGS.pool)
+  const pool = candidates(k, q, query, SETTINGS.rank.pool, context)
     .map((c) => ({ ...c, score: linearScore(c.features, RANK_MODEL) }))
     .sort((a, b) => b.score - a.score || a.sentenceId - b.sentenceId);
   return { q, pool };
@@ -82,13 +88,14 @@ export function rankForQuestion(k: Knowledge, question: string, vectors: WordVec
  * Answers a question from the knowledge of a corpus. Never throws on bad input: an empty or oversized
  * question gets `answered: false` with a message saying what to do.
  * @param clock milliseconds, for the `ms` field (passed in so that tests are deterministic)
+ * @param context the engine's (of `k` and `vectors`): its scratch space is reused across questions
  */
-export function answerQuestion(k: Knowledge, question: string, vectors: WordVectors | null, clock: () => number = () => 0): Answer {
+export function answerQuestion(k: Knowledge, question: string, vectors: WordVectors | null, clock: () => number = () => 0, context: AnswerContext = answerContext(k, vectors)): Answer {
   const started = clock();
   const problem = questionProblem(question);
   if (problem) return notAnswered(question, problem, k, started, clock);
 
-  const { q, pool } = rankForQuestion(k, question, vectors);
+  const { q, pool } = rankForQuestion(k, question, vectors, context);
   const best = pool[0];
   if (!best) return { ...notAnswered(question, 'The coverage does not mention anything this question asks about.', k, started, clock), kind: q.kind };
 

@@ -15,6 +15,8 @@ import { fold } from '../text/analyse.js';
 import { countedWords, sameThing } from './agreement.js';
 import { isMonthWord, WEEKDAY_NAMES } from '../text/calendar.js';
 
+export { referringSubject } from './reference.js';
+
 export const FEATURE_NAMES = [
   'bm25',
   'paragraph',
@@ -355,27 +357,6 @@ export function candidateFeatures(
     apposition,
     destination: q.kind === 'where' && ctx.verbs.some((v) => MOTION_VERBS.has(v)) && toPlace(sentence, facts, asked) ? 1 : 0,
   };
-}
-
-const REFERRING_PRONOUN = /^(he|she|it|they|his|her|its|their)$/;
-const DEMONSTRATIVE = /^(the|this|that|these|those)$/;
-
-/**
- * What the sentence opens with when it refers back to something already named: a pronoun ("He said…",
- * no words) or a definite description without a name ("The airline was…", "This group has…": its nouns,
- * the head last). Null when it opens otherwise.
- */
-export function referringSubject(sentence: AnalysedSentence): string[] | null {
-  const words = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE' && t.pos !== 'SYM');
-  const first = words[0];
-  if (!first) return null;
-  if (REFERRING_PRONOUN.test(first.norm)) return [];
-  if (!DEMONSTRATIVE.test(first.norm)) return null;
-  // "The [former] airline was…": common nouns only, then the verb
-  let i = 1;
-  while (i < words.length && i <= 3 && (words[i]!.pos === 'ADJ' || words[i]!.pos === 'NOUN')) i++;
-  if (i === 1 || words[i - 1]!.pos !== 'NOUN' || (words[i]?.pos !== 'VERB' && words[i]?.pos !== 'AUX')) return null;
-  return words.slice(1, i).filter((t) => t.pos === 'NOUN').map((t) => t.stem);
 }
 
 /** Verbs of going somewhere, whose "where" asks for a destination ("where did they go" → "crossed into X"). */
