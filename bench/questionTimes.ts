@@ -79,9 +79,9 @@ for (let round = 0; round < rounds; round++) {
     if (round === rounds - 1 && !profiler) {
       // the phases again, separately (warm caches: the same question just asked)
       const p0 = performance.now();
-      const parsed = correctSpelling(k, parseQuestion(q), vectors);
+      const parsed = correctSpelling(k, parseQuestion(q), vectors, context.scratch.query);
       const p1 = performance.now();
-      const query = queryTerms(k, parsed, vectors);
+      const query = queryTerms(k, parsed, vectors, context.scratch.query);
       const p2 = performance.now();
       firstStage(k, query, ANSWER_SETTINGS.pool, context.scratch.firstStage);
       const p3 = performance.now();

@@ -26,8 +26,8 @@ const flags: string[] = [];
 const vectors = wordVectors();
 const context = answerContext(k, vectors);
 for (const q of qs) {
-  const pq = correctSpelling(k, parseQuestion(q.q), vectors);
-  const query = queryTerms(k, pq, vectors);
+  const pq = correctSpelling(k, parseQuestion(q.q), vectors, context.scratch.query);
+  const query = queryTerms(k, pq, vectors, context.scratch.query);
   const r = rankSentences(k, pq, query, 1, W, context)[0];
   const text = r ? fold(k.sentences[r.sentenceId]!.text) : '';
   const ok = !!r && answers(k, r.sentenceId, q);

@@ -76,8 +76,8 @@ export function rankForQuestion(
   vectors: WordVectors | null,
   context: AnswerContext = answerContext(k, vectors),
 ): { q: ParsedQuestion; pool: RankedSentence[] } {
-  const q = correctSpelling(k, parseQuestion(question), vectors);
-  const query = queryTerms(k, q, vectors);
+  const q = correctSpelling(k, parseQuestion(question), vectors, context.scratch.query);
+  const query = queryTerms(k, q, vectors, context.scratch.query);
   const pool = candidates(k, q, query, SETTINGS.rank.pool, context)
     .map((c) => ({ ...c, score: linearScore(c.features, RANK_MODEL) }))
     .sort((a, b) => b.score - a.score || a.sentenceId - b.sentenceId);

@@ -7,11 +7,13 @@ import type { Knowledge } from '../search/knowledge.js';
 import { FirstStageScratch } from '../search/firstStage.js';
 import { wordVectors, type WordVectors } from '../text/embeddings.js';
 import { TermMarks } from './coverage.js';
+import { QueryScratch } from './query.js';
 import { RememberedVectors } from './rememberedVectors.js';
 
 /** Scratch space of one corpus: reused, never shared between engines, and never part of a result. */
 export class AnswerScratch {
   readonly firstStage = new FirstStageScratch();
+  readonly query = new QueryScratch();
   /** Word vectors that remember the similarities the ranker asked for. */
   readonly remembered: RememberedVectors | null;
   private termMarks: TermMarks | null = null;

@@ -9,7 +9,7 @@ import type { WeightedTerm } from '../search/bm25.js';
 import type { Knowledge } from '../search/knowledge.js';
 import { softCredit } from '../settings.js';
 import type { QuestionContext } from './features.js';
-import { similarityRow } from './query.js';
+import { similarityRow, type QueryScratch } from './query.js';
 
 /**
  * The weighted query terms in arrays: term ids, the question word (group) each stands for, and scratch
@@ -175,7 +175,7 @@ export function localWeights(k: Knowledge, articleId: number, plan: QueryPlan, s
  * How much of the question a passage covers when other words for the same thing count too (word
  * vectors): IDF-weighted, each question word scored by its closest word in the passage.
  */
-export function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: QuestionContext, wordIds: Int32Array, vec: WordVectors | null, marks: TermMarks): number {
+export function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: QuestionContext, wordIds: Int32Array, vec: WordVectors | null, marks: TermMarks, scratch: QueryScratch): number {
   marks.ofSentences(k, sentenceIds);
   const { starts, ids } = k.sentenceTerms;
   let got = 0;
@@ -186,7 +186,7 @@ export function softCoverage(k: Knowledge, sentenceIds: readonly number[], ctx: 
     }
     if (!vec) return;
     // the best similarity is the best dot product, scaled (division by a constant keeps the order)
-    const row = similarityRow(k, w.word, vec);
+    const row = similarityRow(k, w.word, vec, scratch);
     let bestDot = 0;
     for (const s of sentenceIds) {
       for (let i = starts[s]!, end = starts[s + 1]!; i < end; i++) {

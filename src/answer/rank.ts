@@ -130,7 +130,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
     // the paragraph's parts are shared by its sentences
     let whole = paragraphParts.get(para.id);
     if (!whole) {
-      const soft = softCoverage(k, para.sentenceIds, ctx, wordIds, vec, marks);
+      const soft = softCoverage(k, para.sentenceIds, ctx, wordIds, vec, marks, scratch.query);
       marks.ofSentences(k, para.sentenceIds);
       whole = { coverage: Math.min(1, plan.mass(plan.weighted, marks) / totalWeight), local: total ? plan.mass(weights, marks) / total : 0, soft };
       paragraphParts.set(para.id, whole);
