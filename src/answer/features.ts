@@ -12,7 +12,7 @@ import { SETTINGS, softCredit } from '../settings.js';
 const SYNONYM_SIMILARITY = SETTINGS.rank.synonymSimilarity;
 import type { SentenceFacts } from '../types.js';
 import { fold } from '../text/analyse.js';
-import { countedWords, sameThing } from './agreement.js';
+import { countedWords, sameThing } from './sameThing.js';
 import { isMonthWord, WEEKDAY_NAMES } from '../text/calendar.js';
 
 export { referringSubject } from './reference.js';
