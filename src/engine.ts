@@ -5,18 +5,19 @@
  */
 import { answerQuestion } from './answer/answer.js';
 import { corpusConflicts } from './answer/conflicts.js';
-import { citedFact, outletCount, sourceOf } from './answer/sources.js';
-import { statementOverlap } from './answer/agreement.js';
-import type { Answer, CitedFact, Conflict } from './answer/types.js';
+import { outletCount } from './answer/sources.js';
+import { matchingSpeakers, mergeAcrossArticles, quoteEntries, sourceSummaries, speakerCounts, timelineEntries, type QuoteEntry, type SourceSummary, type TimelineEntry } from './answer/listings.js';
+import type { CitedFact, Answer, Conflict } from './answer/types.js';
 import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/indexCache.js';
-import { findNames, nameKeyOf } from './facts/names.js';
+import { findNames } from './facts/names.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
-import { wordVectors, type WordVectors } from './text/embeddings.js';
+import { answerContext, type AnswerContext } from './answer/context.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
 
 export type { Answer, CitedFact, Conflict } from './answer/types.js';
 export type { CacheReport } from './cache/indexCache.js';
+export type { QuoteEntry, SourceSummary, TimelineEntry } from './answer/listings.js';
 
 export interface EngineOptions {
   /** Files larger than this are skipped with a message. */
@@ -49,35 +50,6 @@ export interface AboutResult {
   facts: CitedFact[];
 }
 
-export interface QuoteEntry {
-  /** The quoted words. */
-  text: string;
-  speaker: string | null;
-  /** Every article that carried the quote (the same words, possibly in different sentences). */
-  sources: CitedFact['sources'];
-}
-
-export interface TimelineEntry {
-  /** `yyyy-MM-dd` (first day of the month or year for coarser precisions). */
-  date: string;
-  precision: 'day' | 'month' | 'year';
-  /** How the date was read, e.g. "“on Thursday”: the Thursday before publication (2025-09-12)". */
-  how: string;
-  text: string;
-  sources: CitedFact['sources'];
-}
-
-export interface SourceSummary {
-  file: string;
-  outlet: string | null;
-  title: string | null;
-  published: string | null;
-  url: string | null;
-  author: string | null;
-  sentences: number;
-  facts: number;
-}
-
 export interface EngineStats {
   articles: number;
   outlets: number;
@@ -94,14 +66,6 @@ function fallbackLogger(): Logger {
   return defaultLogger;
 }
 
-function vectorsOrNull(): WordVectors | null {
-  try {
-    return wordVectors();
-  } catch {
-    return null;
-  }
-}
-
 const summary = (g: NameGroup): NameSummary => ({ key: g.key, display: g.display, kind: g.kind, variants: g.variants, mentions: g.sentences.length });
 
 /**
@@ -111,6 +75,8 @@ const summary = (g: NameGroup): NameSummary => ({ key: g.key, display: g.display
 export class Engine {
   private readonly groups: NameGroup[];
   private conflictCache: Conflict[] | null = null;
+  /** Quotes by speaker, counted once per load (autocomplete asks on every keystroke). */
+  private speakerCounts: Map<string, number> | null = null;
 
   private constructor(
     /** Absolute path of the corpus folder. */
@@ -118,7 +84,8 @@ export class Engine {
     /** Files that could not be loaded, with what to do about them. */
     readonly problems: LoadProblem[],
     private readonly k: Knowledge,
-    private readonly vectors: WordVectors | null,
+    /** The corpus, the word vectors and the scratch space every question reuses. */
+    private readonly context: AnswerContext,
     private readonly clock: () => number,
     /** What the load did with the saved index: files reused, analysed, removed, damaged; where; how long. */
     readonly cacheReport: CacheReport,
@@ -136,7 +103,7 @@ export class Engine {
     const logger = options.logger ?? fallbackLogger();
     const { load, knowledge, report } = await loadIndexedCorpus(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, logger });
     const t = performance.now();
-    const engine = new Engine(load.root, load.problems, knowledge, vectorsOrNull(), options.clock ?? (() => performance.now()), report);
+    const engine = new Engine(load.root, load.problems, knowledge, answerContext(knowledge), options.clock ?? (() => performance.now()), report);
     report.phases.engine = performance.now() - t;
     report.ms = performance.now() - started;
     logger.info('corpus loaded', { corpus: load.root, articles: load.articles.length, problems: load.problems.length, ...cacheLogFields(report) });
@@ -156,7 +123,7 @@ export class Engine {
 
   /** Answers a question; never throws for bad input (answered=false with a message). */
   ask(question: string): Answer {
-    const a = answerQuestion(this.k, question, this.vectors, this.clock);
+    const a = answerQuestion(this.k, question, this.context.vectors, this.clock, this.context);
     return { ...a, ms: Math.round(a.ms * 100) / 100 };
   }
 
@@ -171,108 +138,33 @@ export class Engine {
   about(name: string, limit = 12): AboutResult | null {
     const group = findNames(name, this.groups, 1)[0];
     if (!group) return null;
-    return { name: summary(group), facts: this.mergeAcrossArticles(group.sentences, limit) };
-  }
-
-  /**
-   * Sentences merged across articles: a sentence that says what an earlier one already said becomes
-   * one more source of it.
-   */
-  private mergeAcrossArticles(sentenceIds: readonly number[], limit: number): CitedFact[] {
-    const groups: number[][] = [];
-    for (const id of [...sentenceIds].sort((a, b) => a - b)) {
-      const articleId = this.k.sentences[id]!.articleId;
-      const same = groups.find((g) => !g.some((x) => this.k.sentences[x]!.articleId === articleId) && statementOverlap(this.k, g[0]!, id) >= 0.6);
-      if (same) same.push(id);
-      else groups.push([id]);
-    }
-    return groups
-      .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
-      .slice(0, limit)
-      .map((g) => citedFact(this.k, g[0]!, undefined, g.slice(1)));
+    return { name: summary(group), facts: mergeAcrossArticles(this.k, group.sentences, limit) };
   }
 
   /** Quotations (not one- or two-word scare quotes) with their speakers, optionally of one speaker. */
   quotes(speaker?: string): QuoteEntry[] {
-    const wantKey = speaker?.trim() ? (nameKeyOf(speaker, this.groups) ?? null) : undefined;
-    const entries: Array<QuoteEntry & { key: string }> = [];
-    for (const f of this.k.facts) {
-      for (const q of f.quotes) {
-        if (q.short) continue;
-        const who = q.speaker ? (this.groups.find((g) => g.key === nameKeyOf(q.speaker!, this.groups))?.display ?? q.speaker) : null;
-        if (wantKey !== undefined) {
-          const key = q.speaker ? nameKeyOf(q.speaker, this.groups) : undefined;
-          const matches = wantKey ? key === wantKey : !!who && who.toLowerCase().includes(speaker!.trim().toLowerCase());
-          if (!matches) continue;
-        }
-        const norm = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-        const existing = entries.find((e) => e.key === norm || (norm.length > 30 && (e.key.includes(norm) || norm.includes(e.key))));
-        const src = sourceOf(this.k, f.sentenceId);
-        if (existing) {
-          if (!existing.sources.some((s) => s.file === src.file)) existing.sources.push(src);
-          if (!existing.speaker && who) existing.speaker = who;
-          continue;
-        }
-        entries.push({ key: norm, text: q.text, speaker: who, sources: [src] });
-      }
-    }
-    return entries.map(({ key: _key, ...e }) => e);
+    return quoteEntries(this.k, this.groups, speaker);
   }
 
   /** Speakers of quotations matching a query (autocomplete). */
   speakers(query: string, limit = 25): string[] {
-    const all = new Map<string, number>();
-    for (const q of this.quotes()) if (q.speaker) all.set(q.speaker, (all.get(q.speaker) ?? 0) + q.sources.length);
-    const wanted = query.trim().toLowerCase();
-    return [...all]
-      .filter(([name]) => !wanted || name.toLowerCase().includes(wanted) || findNames(wanted, this.groups, 5).some((g) => g.display === name))
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, limit)
-      .map(([name]) => name);
+    this.speakerCounts ??= speakerCounts(this.quotes());
+    return matchingSpeakers(this.speakerCounts, this.groups, query, limit);
   }
 
   /** Dated events in calendar order, each with how its date was read and every article reporting it. */
   timeline(): TimelineEntry[] {
-    const entries: TimelineEntry[] = [];
-    const firstOf = new Map<TimelineEntry, number>();
-    for (const f of this.k.facts) {
-      for (const d of f.dates) {
-        const same = entries.find((e) => e.date === d.date && e.precision === d.precision && statementOverlap(this.k, firstOf.get(e)!, f.sentenceId) >= 0.5);
-        const src = sourceOf(this.k, f.sentenceId);
-        if (same) {
-          if (!same.sources.some((s) => s.file === src.file)) same.sources.push(src);
-          continue;
-        }
-        const entry: TimelineEntry = { date: d.date, precision: d.precision, how: d.how, text: this.k.sentences[f.sentenceId]!.text, sources: [src] };
-        firstOf.set(entry, f.sentenceId);
-        entries.push(entry);
-      }
-    }
-    return entries.sort((a, b) => a.date.localeCompare(b.date) || b.sources.length - a.sources.length);
+    return timelineEntries(this.k);
   }
 
   /** Every place where outlets give different figures for the same thing. */
   conflicts(): Conflict[] {
-    this.conflictCache ??= corpusConflicts(this.k, this.vectors);
+    this.conflictCache ??= corpusConflicts(this.k);
     return this.conflictCache;
   }
 
   /** The articles loaded. */
   sources(): SourceSummary[] {
-    return this.k.articles.map((a) => {
-      const [first, end] = this.k.articleSentences[a.id] ?? [0, 0];
-      const ids = Array.from({ length: end - first }, (_, i) => first + i);
-      const facts = ids.reduce((n, id) => n + this.k.facts.count(id), 0);
-      return {
-        file: a.file,
-        outlet: a.meta.outlet ?? null,
-        title: a.meta.title ?? null,
-        published: a.meta.published ?? null,
-        url: a.meta.url ?? null,
-        author: a.meta.author ?? null,
-        sentences: ids.length,
-        facts,
-      };
-    });
+    return sourceSummaries(this.k);
   }
 }

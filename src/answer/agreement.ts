@@ -3,27 +3,20 @@
  * can say "reported by 4 of 5 outlets"), and which give another value for the same thing — another
  * figure, date, place or name — so that it can say "outlets differ" and show each version with its sources.
  */
-import { fold, stemWord } from '../text/analyse.js';
-import { placeFamily } from '../facts/places.js';
-import { synonyms } from '../text/synonyms.js';
+import { fold } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { NumberMention } from '../types.js';
-import { LIGHT_VERBS, measuredBy, type AnswerSort, type ParsedQuestion } from './question.js';
+import { LIGHT_VERBS, type AnswerSort, type ParsedQuestion } from './question.js';
 import type { RankedSentence } from './rank.js';
 import { citedFact, outletKey } from './sources.js';
-import type { Conflict } from './types.js';
+import { countedWords, sameThing } from './sameThing.js';
 
-export const AGREEMENT_SETTINGS = Object.freeze({
-  /** IDF-weighted share of the lighter sentence's terms that two sentences must share to say the same thing. */
-  sameStatement: 0.5,
-  /** A rival version must come from a sentence that covers the question about as well as the answer… */
-  rivalCoverage: 0.45,
-  /** …and that is about the same event (shared weighted terms). */
-  rivalOverlap: 0.2,
-  /** Word-vector similarity at which two nouns or verbs are taken for the same thing. */
-  sameMeaning: 0.75,
-});
+export { countedWords, sameThing } from './sameThing.js';
+import type { Conflict } from './types.js';
+import { SETTINGS } from '../settings.js';
+
+export const AGREEMENT_SETTINGS = SETTINGS.agreement;
 
 /** A sentence's term ids, each once, in order of first use (a sentence holds a few dozen at most). */
 function distinctTerms(k: Knowledge, sentenceId: number): number[] {
@@ -56,32 +49,6 @@ function wordsOf(phrase: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}'-]+/u)
     .filter((w) => w.length > 1);
-}
-
-/** Words that stand for a noun said before rather than naming a thing. */
-const ANAPHORIC_COUNTS: ReadonlySet<string> = new Set(['other', 'others', 'more', 'ones', 'those', 'these', 'some', 'many', 'few']);
-
-/** Do two words name the same kind of thing (same stem, same country family, or close in meaning)? */
-export function sameThing(a: string, b: string, vectors: WordVectors | null): boolean {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (stemWord(la) === stemWord(lb)) return true;
-  // "13 others", "200 more" count whatever was named before; word vectors put "others" next to "people"
-  if (ANAPHORIC_COUNTS.has(la) || ANAPHORIC_COUNTS.has(lb)) return false;
-  const fa = placeFamily(la);
-  const fb = placeFamily(lb);
-  // peoples and places are the same thing only by name: "Poles" is close to "Lithuanians" in meaning, not the same
-  if (fa.length || fb.length) return fa.some((x) => fb.includes(x));
-  const syn = synonyms();
-  if (syn.same('verb', la, lb) || syn.same('noun', la, lb)) return true;
-  return !!vectors && vectors.similarity(la, lb) >= AGREEMENT_SETTINGS.sameMeaning;
-}
-
-/** The words of a how-many question that say what is counted ("how many *political prisoners* remain"). */
-export function countedWords(q: ParsedQuestion): string[] {
-  const focus = q.terms.filter((t) => t.focus).map((t) => t.word);
-  const words = focus.length ? focus : q.terms.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.word).slice(0, 1);
-  return words.flatMap((w) => [w, ...measuredBy(w)]);
 }
 
 /** Main verbs of the question ("were *released*"), lemmas. */

@@ -13,14 +13,14 @@ import { ABSTAIN_BELOW, confidenceInputs, confidenceOf } from './confidence.js';
 import { RANK_MODEL } from './rankModel.js';
 import { citedFact, excerpt, outletCount, outletKey, outletLabel } from './sources.js';
 import type { Answer, CitedFact } from './types.js';
+import { SETTINGS } from '../settings.js';
+import { answerContext, type AnswerContext } from './context.js';
 
+/** The answer's settings and the pool size, as before they moved to {@link SETTINGS}. */
 export const ANSWER_SETTINGS = Object.freeze({
-  /** Longest question accepted, in characters. */
-  maxQuestionChars: 1000,
-  /** How many closest facts are shown when abstaining. */
-  closest: 3,
-  /** Candidates considered for agreement across outlets. */
-  pool: 60,
+  maxQuestionChars: SETTINGS.answer.maxQuestionChars,
+  closest: SETTINGS.answer.closest,
+  pool: SETTINGS.rank.pool,
 });
 
 /** How much of a refused, over-long question is echoed back: enough to tell which one it was. */
@@ -42,7 +42,7 @@ export function questionProblem(question: string): string | null {
   return null;
 }
 
-const labelOf = (c: number): Answer['confidenceLabel'] => (c >= 0.7 ? 'high' : c >= 0.45 ? 'medium' : 'low');
+const labelOf = (c: number): Answer['confidenceLabel'] => (c >= SETTINGS.confidence.high ? 'high' : c >= SETTINGS.confidence.medium ? 'medium' : 'low');
 
 function notAnswered(question: string, message: string, k: Knowledge, started: number, clock: () => number, closest: CitedFact[] = []): Answer {
   return {
@@ -79,10 +79,15 @@ export function missingShare(k: Knowledge, q: ParsedQuestion, measured = false):
 }
 
 /** The question read, and the candidate sentences ranked best first (for answering and for calibration). */
-export function rankForQuestion(k: Knowledge, question: string, vectors: WordVectors | null): { q: ParsedQuestion; pool: RankedSentence[] } {
-  const q = correctSpelling(k, parseQuestion(question), vectors);
-  const query = queryTerms(k, q, vectors);
-  const pool = candidates(k, q, query, ANSWER_SETTINGS.pool)
+export function rankForQuestion(
+  k: Knowledge,
+  question: string,
+  vectors: WordVectors | null,
+  context: AnswerContext = answerContext(k, vectors),
+): { q: ParsedQuestion; pool: RankedSentence[] } {
+  const q = correctSpelling(k, parseQuestion(question), vectors, context.scratch.query);
+  const query = queryTerms(k, q, vectors, context.scratch.query);
+  const pool = candidates(k, q, query, SETTINGS.rank.pool, context)
     .map((c) => ({ ...c, score: linearScore(c.features, RANK_MODEL) }))
     .sort((a, b) => b.score - a.score || a.sentenceId - b.sentenceId);
   return { q, pool };
@@ -92,13 +97,14 @@ export function rankForQuestion(k: Knowledge, question: string, vectors: WordVec
  * Answers a question from the knowledge of a corpus. Never throws on bad input: an empty or oversized
  * question gets `answered: false` with a message saying what to do.
  * @param clock milliseconds, for the `ms` field (passed in so that tests are deterministic)
+ * @param context the engine's (of `k` and `vectors`): its scratch space is reused across questions
  */
-export function answerQuestion(k: Knowledge, question: string, vectors: WordVectors | null, clock: () => number = () => 0): Answer {
+export function answerQuestion(k: Knowledge, question: string, vectors: WordVectors | null, clock: () => number = () => 0, context: AnswerContext = answerContext(k, vectors)): Answer {
   const started = clock();
   const problem = questionProblem(question);
   if (problem) return notAnswered(question, problem, k, started, clock);
 
-  const { q, pool } = rankForQuestion(k, question, vectors);
+  const { q, pool } = rankForQuestion(k, question, vectors, context);
   const best = pool[0];
   if (!best) return { ...notAnswered(question, 'The coverage does not mention anything this question asks about.', k, started, clock), kind: q.kind };
 
@@ -120,8 +126,8 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const facts: CitedFact[] = [citedFact(k, best.sentenceId, excerpt(bestText, wanted), support)];
   const shown = new Set([best.sentenceId, ...support]);
   for (const c of pool.slice(1)) {
-    if (facts.length >= 4) break;
-    if (shown.has(c.sentenceId) || c.score < best.score * 0.6) continue;
+    if (facts.length >= SETTINGS.answer.facts) break;
+    if (shown.has(c.sentenceId) || c.score < best.score * SETTINGS.answer.alsoShownFrom) continue;
     shown.add(c.sentenceId);
     facts.push(citedFact(k, c.sentenceId, excerpt(k.sentences[c.sentenceId]!.text, wanted)));
   }

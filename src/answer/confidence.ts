@@ -8,25 +8,18 @@
  */
 import type { ParsedQuestion } from './question.js';
 import type { RankedSentence } from './rank.js';
+import { SETTINGS } from '../settings.js';
+import file from '../../data/confidence-model.json' with { type: 'json' };
+import { weightsOf } from './weights.js';
 
 export const CONFIDENCE_INPUTS = ['bias', 'coverage', 'localCoverage', 'windowCoverage', 'soft', 'typed', 'untyped', 'missing', 'margin', 'counted'] as const;
 export type ConfidenceInput = (typeof CONFIDENCE_INPUTS)[number];
 
-export const CONFIDENCE_MODEL: Readonly<Record<ConfidenceInput, number>> = Object.freeze({
-  bias: -2.261,
-  coverage: 0.407,
-  localCoverage: 1.483,
-  windowCoverage: 0.708,
-  soft: 1.862,
-  typed: 0.409,
-  untyped: -2.925,
-  missing: -5.022,
-  margin: 0.884,
-  counted: 2.622,
-});
+/** Learned by scripts/calibrate.ts, which writes data/confidence-model.json. */
+export const CONFIDENCE_MODEL: Readonly<Record<ConfidenceInput, number>> = weightsOf(file, CONFIDENCE_INPUTS, 'data/confidence-model.json');
 
 /** Below this confidence the engine abstains and shows the closest facts instead. */
-export const ABSTAIN_BELOW = 0.08;
+export const ABSTAIN_BELOW = SETTINGS.confidence.abstainBelow;
 
 const TYPED_KINDS = new Set(['how-many', 'when', 'who', 'where']);
 const FIGURE_SORTS = new Set(['money', 'age', 'percent', 'count', 'duration']);

@@ -5,7 +5,6 @@
  */
 import { stemWord } from '../text/analyse.js';
 import { placeFamily } from '../facts/places.js';
-import type { WordVectors } from '../text/embeddings.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { NumberMention } from '../types.js';
 import { citedFact, outletKey } from './sources.js';
@@ -46,7 +45,7 @@ function thingKey(counts: string): string | null {
 
 
 /** Every set of different figures that different outlets give for the same counted thing. */
-export function corpusConflicts(k: Knowledge, _vectors: WordVectors | null): Conflict[] {
+export function corpusConflicts(k: Knowledge): Conflict[] {
   const mentions: Mention[] = [];
   for (const f of k.facts) {
     for (const n of f.numbers) {

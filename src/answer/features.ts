@@ -7,12 +7,15 @@ import type { AnalysedSentence } from '../text/analyse.js';
 import type { WordVectors } from '../text/embeddings.js';
 import { LIGHT_VERBS, type ParsedQuestion } from './question.js';
 import { synonyms, wordClassOf, type WordClass } from '../text/synonyms.js';
+import { SETTINGS, softCredit } from '../settings.js';
 
-/** How close a WordNet synonym counts, on the word-vector scale. */
-const SYNONYM_SIMILARITY = 0.85;
+const SYNONYM_SIMILARITY = SETTINGS.rank.synonymSimilarity;
 import type { SentenceFacts } from '../types.js';
 import { fold } from '../text/analyse.js';
-import { countedWords, sameThing } from './agreement.js';
+import { countedWords, sameThing } from './sameThing.js';
+import { isMonthWord, WEEKDAY_NAMES } from '../text/calendar.js';
+
+export { referringSubject } from './reference.js';
 
 export const FEATURE_NAMES = [
   'bm25',
@@ -69,9 +72,8 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
-const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const YEARISH = /^(1[0-9]{3}|20[0-9]{2})s?$/;
-const DATE_WORD = /^(century|centuries|decade|decades|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|ago|bc|ad|bce|ce|bc\.|a\.d\.|b\.c\.)$/i;
+const DATE_WORD = new RegExp(`^(century|centuries|decade|decades|${WEEKDAY_NAMES.join('|')}|today|yesterday|ago|bc|ad|bce|ce|bc\\.|a\\.d\\.|b\\.c\\.)$`, 'i');
 
 /** Inputs measured by the first stage (BM25), already normalised to the best candidate. */
 export interface FirstStage {
@@ -162,7 +164,7 @@ export function candidateFeatures(
   const freshNumber = fresh.some((t) => t.pos === 'NUM') || sentence.entities.some((e) => /CARDINAL|MONEY|PERCENT|QUANTITY/.test(e.type) && !asked.has(e.text.toLowerCase()));
   const freshDate =
     sentence.entities.some((e) => /DATE|TIME/.test(e.type) && !asked.has(e.text.toLowerCase())) ||
-    fresh.some((t) => YEARISH.test(t.text) || MONTH.test(t.text) || DATE_WORD.test(t.text));
+    fresh.some((t) => YEARISH.test(t.text) || isMonthWord(t.text) || DATE_WORD.test(t.text));
   const freshName = fresh.some((t) => t.pos === 'PROPN');
 
   let soft = 0;
@@ -178,7 +180,7 @@ export function candidateFeatures(
         if (alts && sim < SYNONYM_SIMILARITY && wordClassOf(t.pos) === w.cls && (t.lemma === w.word || alts.includes(t.lemma))) sim = SYNONYM_SIMILARITY;
         if (sim > best) best = sim;
       }
-      if (best > 0.4) soft += w.idf * ((best - 0.4) / 0.6);
+      soft += w.idf * softCredit(best);
     }
   }
   let focus = 0;
@@ -235,7 +237,7 @@ export function candidateFeatures(
   const matchedAt: number[] = [];
   content.forEach((t, i) => {
     if (asked.has(t.norm) || qTerms.has(t.stem)) matchedAt.push(i);
-    else if ((wantsNumber && t.pos === 'NUM') || (wantsDate && (YEARISH.test(t.text) || MONTH.test(t.text))) || ((wantsName || q.kind === 'what') && t.pos === 'PROPN')) wantedAt.push(i);
+    else if ((wantsNumber && t.pos === 'NUM') || (wantsDate && (YEARISH.test(t.text) || isMonthWord(t.text))) || ((wantsName || q.kind === 'what') && t.pos === 'PROPN')) wantedAt.push(i);
   });
   if (wantedAt.length && matchedAt.length) {
     let best = Infinity;
@@ -355,27 +357,6 @@ export function candidateFeatures(
     apposition,
     destination: q.kind === 'where' && ctx.verbs.some((v) => MOTION_VERBS.has(v)) && toPlace(sentence, facts, asked) ? 1 : 0,
   };
-}
-
-const REFERRING_PRONOUN = /^(he|she|it|they|his|her|its|their)$/;
-const DEMONSTRATIVE = /^(the|this|that|these|those)$/;
-
-/**
- * What the sentence opens with when it refers back to something already named: a pronoun ("He said…",
- * no words) or a definite description without a name ("The airline was…", "This group has…": its nouns,
- * the head last). Null when it opens otherwise.
- */
-export function referringSubject(sentence: AnalysedSentence): string[] | null {
-  const words = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SPACE' && t.pos !== 'SYM');
-  const first = words[0];
-  if (!first) return null;
-  if (REFERRING_PRONOUN.test(first.norm)) return [];
-  if (!DEMONSTRATIVE.test(first.norm)) return null;
-  // "The [former] airline was…": common nouns only, then the verb
-  let i = 1;
-  while (i < words.length && i <= 3 && (words[i]!.pos === 'ADJ' || words[i]!.pos === 'NOUN')) i++;
-  if (i === 1 || words[i - 1]!.pos !== 'NOUN' || (words[i]?.pos !== 'VERB' && words[i]?.pos !== 'AUX')) return null;
-  return words.slice(1, i).filter((t) => t.pos === 'NOUN').map((t) => t.stem);
 }
 
 /** Verbs of going somewhere, whose "where" asks for a destination ("where did they go" → "crossed into X"). */

@@ -11,27 +11,11 @@ import { DOT_SCALE, type WordTable, type WordVectors } from '../text/embeddings.
 import { synonyms, wordClassOf } from '../text/synonyms.js';
 import { stemOfDictionaryWord } from '../text/analyse.js';
 import { termOf } from '../search/terms.js';
+import { SETTINGS } from '../settings.js';
 
-/** Fuzzy vocabulary lookup settings (fuse.js), in one place. */
-export const FUZZY_VOCABULARY = Object.freeze({
-  threshold: 0.3,
-  /** Weight of a fuzzy expansion relative to an exact term. */
-  weight: 0.8,
-  minLength: 4,
-});
-
-/** Weight of a WordNet synonym ("freed" for "released") relative to the word itself. */
-export const SYNONYM_WEIGHT = 0.75;
-
-/** Expansion by meaning (word vectors), in one place. */
-export const MEANING_EXPANSION = Object.freeze({
-  /** Least similarity for a corpus word to stand in for a question word. */
-  minSimilarity: 0.6,
-  /** At most this many stand-ins per question word. */
-  expansions: 3,
-  /** Weight of a stand-in, times its similarity. */
-  weight: 0.4,
-});
+export const FUZZY_VOCABULARY = SETTINGS.query.fuzzy;
+export const SYNONYM_WEIGHT = SETTINGS.query.synonymWeight;
+export const MEANING_EXPANSION = SETTINGS.query.meaning;
 
 export interface FuzzyVocabulary {
   /** Written forms of the vocabulary, in the order fuse.js was given them. */
@@ -46,11 +30,18 @@ export interface FuzzyVocabulary {
 
 const FUSE_OPTIONS = { includeScore: true, threshold: FUZZY_VOCABULARY.threshold, ignoreLocation: true, minMatchCharLength: 3 } as const;
 
-const vocabularyFuse = new WeakMap<Knowledge, FuzzyVocabulary>();
-const neighbourCache = new WeakMap<Knowledge, Map<string, Array<[string, number]>>>();
+/**
+ * What building queries keeps for one corpus: the fuzzy vocabulary, the vocabulary's word-vector table
+ * and the rows and neighbours looked up in it. One per engine (its context); a fresh one builds them again.
+ */
+export class QueryScratch {
+  fuzzy: FuzzyVocabulary | null = null;
+  vectors: VocabularyVectors | null = null;
+  readonly neighbours = new Map<string, Array<[string, number]>>();
+}
 
-export function vocabularyOf(k: Knowledge): FuzzyVocabulary {
-  let v = vocabularyFuse.get(k);
+export function vocabularyOf(k: Knowledge, scratch: QueryScratch = new QueryScratch()): FuzzyVocabulary {
+  let v = scratch.fuzzy;
   if (!v) {
     const termOfWord = new Map<string, string>();
     for (const [term, word] of k.surface) if (word.length >= FUZZY_VOCABULARY.minLength - 1 && !/^\d/.test(word)) termOfWord.set(word, term);
@@ -65,7 +56,7 @@ export function vocabularyOf(k: Knowledge): FuzzyVocabulary {
     });
     const bigrams = new Map([...lists].map(([b, list]) => [b, Int32Array.from(list)] as const));
     v = { words, fuse: new Fuse(words, FUSE_OPTIONS), termOfWord, bigrams, counts: new Int32Array(words.length) };
-    vocabularyFuse.set(k, v);
+    scratch.fuzzy = v;
   }
   return v;
 }
@@ -114,14 +105,14 @@ export function closestWord(v: FuzzyVocabulary, typed: string): string | undefin
  * The question with words the corpus never uses replaced by the closest word it does use
  * ("prisners" → "prisoners"), so that every later step sees the corrected word.
  */
-export function correctSpelling(k: Knowledge, q: ParsedQuestion, vectors: WordVectors | null = null): ParsedQuestion {
+export function correctSpelling(k: Knowledge, q: ParsedQuestion, vectors: WordVectors | null = null, scratch: QueryScratch = new QueryScratch()): ParsedQuestion {
   let changed = false;
   const terms = q.terms.map((t) => {
     if (k.sentenceIndex.has(t.term) || t.term.length < FUZZY_VOCABULARY.minLength || /^\d/.test(t.term)) return t;
     // a real word the coverage does not use is a sign it cannot answer, not a typo
     const typed = t.word.toLowerCase();
     if (synonyms().isWord(typed) || synonyms().isWord(t.lemma)) return t;
-    const vocabulary = vocabularyOf(k);
+    const vocabulary = vocabularyOf(k, scratch);
     // the vocabulary holds each term's commonest form ("follow" for followers): try the typed word's stem too
     const hit = closestWord(vocabulary, typed) ?? (t.term.length >= FUZZY_VOCABULARY.minLength ? closestWord(vocabulary, t.term) : undefined);
     if (hit === undefined) return t;
@@ -145,10 +136,8 @@ interface VocabularyVectors {
   rows: Map<string, Int32Array>;
   maxRows: number;
 }
-const vocabularyVectors = new WeakMap<Knowledge, VocabularyVectors>();
-
-function vocabularyVectorsOf(k: Knowledge, vectors: WordVectors): VocabularyVectors {
-  let v = vocabularyVectors.get(k);
+function vocabularyVectorsOf(k: Knowledge, vectors: WordVectors, scratch: QueryScratch): VocabularyVectors {
+  let v = scratch.vectors;
   if (!v || v.vectors !== vectors) {
     const terms: string[] = [];
     for (let id = 0; id < k.vocabulary.size; id++) terms.push(k.vocabulary.term(id));
@@ -156,7 +145,7 @@ function vocabularyVectorsOf(k: Knowledge, vectors: WordVectors): VocabularyVect
     const forms = terms.map((t) => k.surface.get(t));
     // rows are 4 bytes per term: keep at most about 32 MB of them
     v = { vectors, terms, forms, table: vectors.table(forms), rows: new Map(), maxRows: Math.max(16, Math.floor(32e6 / (4 * Math.max(1, terms.length)))) };
-    vocabularyVectors.set(k, v);
+    scratch.vectors = v;
   }
   return v;
 }
@@ -166,8 +155,8 @@ function vocabularyVectorsOf(k: Knowledge, vectors: WordVectors): VocabularyVect
  * for a term without a written form): divided by DOT_SCALE, bit for bit the similarity. Computed in one
  * pass and remembered per word.
  */
-export function similarityRow(k: Knowledge, word: string, vectors: WordVectors): Int32Array {
-  const v = vocabularyVectorsOf(k, vectors);
+export function similarityRow(k: Knowledge, word: string, vectors: WordVectors, scratch: QueryScratch): Int32Array {
+  const v = vocabularyVectorsOf(k, vectors, scratch);
   let row = v.rows.get(word);
   if (!row) {
     if (v.rows.size >= v.maxRows) v.rows.clear();
@@ -178,15 +167,14 @@ export function similarityRow(k: Knowledge, word: string, vectors: WordVectors):
 }
 
 /** Corpus terms whose written form is close in meaning to a word. */
-function neighbours(k: Knowledge, word: string, vectors: WordVectors): Array<[string, number]> {
-  let cache = neighbourCache.get(k);
-  if (!cache) neighbourCache.set(k, (cache = new Map()));
+function neighbours(k: Knowledge, word: string, vectors: WordVectors, scratch: QueryScratch): Array<[string, number]> {
+  const cache = scratch.neighbours;
   const hit = cache.get(word);
   if (hit) return hit;
   const found: Array<[string, number]> = [];
   if (vectors.has(word)) {
-    const row = similarityRow(k, word, vectors);
-    const { terms, forms } = vocabularyVectorsOf(k, vectors);
+    const row = similarityRow(k, word, vectors, scratch);
+    const { terms, forms } = vocabularyVectorsOf(k, vectors, scratch);
     for (let i = 0; i < row.length; i++) {
       const sim = row[i]! / DOT_SCALE;
       if (sim >= MEANING_EXPANSION.minSimilarity && forms[i] !== undefined && forms[i] !== word) found.push([terms[i]!, sim]);
@@ -200,7 +188,7 @@ function neighbours(k: Knowledge, word: string, vectors: WordVectors): Array<[st
 }
 
 /** The weighted index terms for a question. */
-export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors | null = null): WeightedTerm[] {
+export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors | null = null, scratch: QueryScratch = new QueryScratch()): WeightedTerm[] {
   const out = new Map<string, { weight: number; group: number }>();
   let group = 0;
   const add = (term: string, weight: number) => {
@@ -210,7 +198,7 @@ export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors
   for (const [i, t] of q.terms.entries()) {
     group = i;
     if (vectors && !t.name && t.pos !== 'NUM') {
-      for (const [term, sim] of neighbours(k, t.lemma, vectors)) if (term !== t.term) add(term, MEANING_EXPANSION.weight * sim);
+      for (const [term, sim] of neighbours(k, t.lemma, vectors, scratch)) if (term !== t.term) add(term, MEANING_EXPANSION.weight * sim);
     }
     const cls = wordClassOf(t.pos);
     if (cls && !t.name && !t.typed) {

@@ -1,57 +1,9 @@
 /**
- * Weights of the sentence ranker's features (see features.ts). Calibrated by scripts/train-ranker.ts
- * (pairwise logistic regression on the shared question sets, checked on held-out halves).
+ * Weights of the sentence ranker's features (see features.ts), learned by scripts/train-ranker.ts, which
+ * writes them to data/rank-model.json.
  */
-import type { FeatureName } from './features.js';
+import file from '../../data/rank-model.json' with { type: 'json' };
+import { FEATURE_NAMES, type FeatureName } from './features.js';
+import { weightsOf } from './weights.js';
 
-export const RANK_MODEL: Readonly<Record<FeatureName, number>> = Object.freeze({
-  bm25: 0.039,
-  paragraph: 3.314,
-  neighbour: -0.225,
-  coverage: -0.808,
-  soft: 2.718,
-  typedNumber: 0.875,
-  typedDate: 1.051,
-  typedName: 0.571,
-  bigram: 0.113,
-  fresh: -4.41,
-  length: 0.253,
-  firstRank: 0.601,
-  title: 1.997,
-  focus: 0.653,
-  lead: -0.001,
-  missingNumber: -0.875,
-  missingDate: -1.051,
-  missingName: -0.571,
-  paragraphCoverage: -1.549,
-  windowCoverage: 0.253,
-  proximity: 0.356,
-  freshProper: -0.448,
-  whatName: -0.002,
-  whatNumber: -0.023,
-  localCoverage: 4.825,
-  localWindow: 2.439,
-  countedFocus: 1.429,
-  countedVerb: 0.992,
-  dateFact: 0.206,
-  personFact: 0.787,
-  reasonCue: 0.5,
-  speakerQuote: 0.776,
-  quotedMatch: 1.292,
-  sortFit: 0.564,
-  sortMissing: -0.564,
-  paragraphLocal: -0.849,
-  answerNear: 0.397,
-  countedOtherVerb: -1.442,
-  paragraphSoft: 4.917,
-  antecedent: 1.952,
-  destination: 0.998,
-  verbMatch: 0.309,
-  headFresh: -0.168,
-  headName: 0.732,
-  numberMatch: -0.109,
-  rareMatch: 0.958,
-  apposition: 0.282,
-  order: 1.244,
-  figureMissing: -10,
-});
+export const RANK_MODEL: Readonly<Record<FeatureName, number>> = weightsOf(file, FEATURE_NAMES, 'data/rank-model.json');

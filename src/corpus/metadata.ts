@@ -7,14 +7,9 @@
 import type { Article, ArticleMeta } from '../types.js';
 import type { Reasons } from './clean.js';
 import { endsSentence, isBullet, lineKey, wordCount, wrappedLines, type Line } from './paragraphs.js';
+import { MONTH_NUMBERS, WEEKDAY_STEMS } from '../text/calendar.js';
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-};
-
-const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?`;
+const WEEKDAY = String.raw`(?:(?:${WEEKDAY_STEMS.join('|')})(?:day)?\.?,?\s+)?`;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})/;
 const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`, 'i');
 const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})`, 'i');
@@ -55,7 +50,7 @@ export function normaliseDate(value: string): string | undefined {
 
 /** Month number of an English month name or abbreviation; 0 (invalid) for anything else. */
 function month(name: string | undefined): number {
-  return (name && MONTHS[name.toLowerCase()]) || 0;
+  return (name && MONTH_NUMBERS.get(name.toLowerCase())) || 0;
 }
 
 /** How much a kind of date line is trusted as the publication date; lower wins. */

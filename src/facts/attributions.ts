@@ -9,6 +9,7 @@ import type { AttributionMention } from '../types.js';
 import { isDemonym, isPlaceName } from './places.js';
 import { isGivenName } from './givenNames.js';
 import { surnameGender } from './nameKey.js';
+import { MONTH_ABBREVIATIONS, WEEKDAY_NAMES } from '../text/calendar.js';
 
 /** A lookup table without a prototype, so that words like "constructor" are not found in it. */
 const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
@@ -79,9 +80,9 @@ const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you'])
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
 const PHRASE_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
-const DAY_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
+const DAY_WORD = new RegExp(`^(${WEEKDAY_NAMES.join('|')}|today|yesterday|tonight)$`);
 /** Time words that can stand between a subject and its verb: "The president this morning says". */
-const TIME_WORD = /^(morning|afternoon|evening|night|week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later)$/;
+const TIME_WORD = new RegExp(`^(morning|afternoon|evening|night|week|weekend|month|year|${WEEKDAY_NAMES.join('|')}|today|yesterday|tonight|earlier|later)$`);
 const TIME_LEAD = new Set(['this', 'last', 'on', 'that', 'next', 'earlier', 'later']);
 
 /** A run of tokens of one sentence, inclusive. */
@@ -138,7 +139,8 @@ export function subjectBefore(tokens: Token[], verb: number, floor = 0): Phrase 
   return collectBackward(tokens, j, floor);
 }
 
-const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** A word starting with a month's short form ("Sept", "Sept.", "September"), or a weekday. */
+const MONTH_OR_DAY = new RegExp(`^(${[...MONTH_ABBREVIATIONS, 'may'].join('|')})[a-z]*\\.?$|^(${WEEKDAY_NAMES.join('|')})$`);
 
 /**
  * The subject when commas stand between it and the verb: appositions and relative clauses ("John Smith,

@@ -12,6 +12,7 @@ import type { EntityKind, EntityMention, NameGroup } from '../types.js';
 import { MAX_PLACE_WORDS, canonicalPlace, isDemonym, isPlaceName } from './places.js';
 import { isGivenName } from './givenNames.js';
 import { nounSorts } from '../text/nounSorts.js';
+import { MONTH_WORDS, WEEKDAY_WORDS } from '../text/calendar.js';
 import {
   SURNAME_THRESHOLD, foldName, nameWords, sameGivenName, sameSkeleton, sameWord, skeletonOf, skeletonWord,
 } from './nameKey.js';
@@ -101,11 +102,6 @@ const PARTICLES = set('de del della di da do dos das du van von der den ter la l
 /** Suffixes that belong to a person's name and distinguish father from son. */
 const NAME_SUFFIXES = set('jr sr ii iii iv v');
 
-const MONTHS = set(`
-january february march april may june july august september october november december jan feb mar apr jun jul aug
-sep sept oct nov dec
-`);
-const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
 
 /** Capitalised words that start sentences or clauses but are never names. */
 const NEVER_NAMES = set(`
@@ -344,8 +340,8 @@ function isNameWord(ctx: Ctx, i: number, inRun: boolean): boolean {
   if (!w.cap) return false;
   if (ctx.titleCase) return isPlaceName(w.text) || (isAcronym(w) && w.pos === 'PROPN');
   if (NEVER_NAMES.has(w.low) && !(w.allCaps && w.low.length > 1)) return false;
-  if (WEEKDAYS.has(w.low) || TIME_WORDS.has(w.low)) return false;
-  if (MONTHS.has(w.low.replace(/\.$/, ''))) {
+  if (WEEKDAY_WORDS.has(w.low) || TIME_WORDS.has(w.low)) return false;
+  if (MONTH_WORDS.has(w.low.replace(/\.$/, ''))) {
     // "Theresa May" continues a name; "May 5" and "in May" do not
     const next = ctx.text.slice(w.end).trimStart();
     if (!inRun || /^\d/.test(next)) return false;

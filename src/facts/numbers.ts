@@ -6,6 +6,7 @@
  */
 import type { AnalysedSentence, Token } from '../text/analyse.js';
 import type { NumberMention } from '../types.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar.js';
 
 /** A lookup table without a prototype, so that words like "constructor" are not found in it. */
 const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
@@ -152,7 +153,7 @@ function qualifierBefore(tokens: Token[], first: number): string | undefined {
 }
 
 /** A token that ends a noun phrase: a date word or a name after a common noun starts something else. */
-const DATE_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const DATE_WORD = new RegExp(`^(${WEEKDAY_NAMES.join('|')}|today|yesterday|${MONTH_NAMES.join('|')})$`);
 
 /**
  * The noun phrase after the number: adjectives and nouns up to the head noun. A participle right after the

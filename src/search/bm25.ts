@@ -9,15 +9,12 @@
  * to stays in cache.
  */
 import type { TermDictionary } from './terms.js';
+import { SETTINGS, type Bm25Params } from '../settings.js';
 
-/** BM25 parameters; sentences are short, so length normalisation is kept mild. */
-export interface Bm25Params {
-  k1: number;
-  b: number;
-}
+export type { Bm25Params } from '../settings.js';
 
-export const SENTENCE_BM25: Readonly<Bm25Params> = Object.freeze({ k1: 1.2, b: 0.5 });
-export const PARAGRAPH_BM25: Readonly<Bm25Params> = Object.freeze({ k1: 1.2, b: 0.75 });
+export const SENTENCE_BM25: Readonly<Bm25Params> = SETTINGS.search.sentenceBm25;
+export const PARAGRAPH_BM25: Readonly<Bm25Params> = SETTINGS.search.paragraphBm25;
 
 export interface WeightedTerm {
   term: string;

@@ -24,6 +24,7 @@ import {
 } from 'date-fns';
 import type { AnalysedSentence, Token } from './analyse.js';
 import type { DateMention } from '../types.js';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES as CALENDAR_MONTHS, WEEKDAY_NAMES, capitalised } from './calendar.js';
 
 /** A lookup table without a prototype, so that words like "constructor" are not found in it. */
 const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
@@ -58,16 +59,15 @@ export interface DateExpression {
   future: boolean;
 }
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
-const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS: readonly string[] = CALENDAR_MONTHS;
+const MONTH_NAMES = MONTHS.map(capitalised);
+const WEEKDAYS: readonly string[] = WEEKDAY_NAMES;
 
-const MONTH = `(${MONTH_NAMES.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)(?![A-Za-z])`;
+// the longer short form first: "Sept." is read whole, not as "Sep" and a stray "t."
+const SHORT_MONTHS = [...MONTH_ABBREVIATIONS].sort((a, b) => b.length - a.length).map(capitalised);
+const MONTH = `(${MONTH_NAMES.join('|')}|(?:${SHORT_MONTHS.join('|')})\\.?)(?![A-Za-z])`;
 const MONTH_FULL = `(${MONTH_NAMES.join('|')})(?![A-Za-z])`;
-const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const WEEKDAY = `(${WEEKDAYS.map(capitalised).join('|')})`;
 const ORD = '(?:st|nd|rd|th)?';
 
 const SMALL_NUMBERS: Record<string, number> = table({

@@ -4,13 +4,13 @@
  * closing mark follows the full stop. A boundary is removed when the text before it ends in such an
  * abbreviation and the text after it does not start a new sentence.
  */
+import { MONTH_ABBREVIATIONS } from './calendar.js';
 
 /** Abbreviations that are almost never the end of a sentence. */
 const NEVER_FINAL = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'sgt', 'adm', 'sen', 'rep', 'gov',
-    'pres', 'rev', 'hon', 'st', 'ste', 'mt', 'ft', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-    'oct', 'nov', 'dec', 'no', 'nos', 'vs', 'v', 'etc', 'e.g', 'i.e', 'approx', 'dept', 'est', 'fig', 'inc', 'corp',
+    'pres', 'rev', 'hon', 'st', 'ste', 'mt', 'ft', ...MONTH_ABBREVIATIONS, 'no', 'nos', 'vs', 'v', 'etc', 'e.g', 'i.e', 'approx', 'dept', 'est', 'fig', 'inc', 'corp',
     'ltd', 'co', 'jr', 'sr', 'ave', 'blvd', 'rd', 'gens', 'sens', 'reps', 'messrs', 'mme', 'mlle', 'op', 'vol', 'pp',
     'ca', 'cf', 'al',
   ],
