@@ -13,6 +13,7 @@ import { ABSTAIN_BELOW, confidenceInputs, confidenceOf } from './confidence.js';
 import { RANK_MODEL } from './rankModel.js';
 import { citedFact, excerpt, outletCount, outletKey, outletLabel } from './sources.js';
 import type { Answer, CitedFact } from './types.js';
+import { sentenceView, shortAnswerIn } from './span/index.js';
 
 export const ANSWER_SETTINGS = Object.freeze({
   /** Longest question accepted, in characters. */
@@ -109,6 +110,8 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const { support, conflicts } = agreement(k, q, best, pool, vectors);
   const bestText = k.sentences[best.sentenceId]!.text;
   const facts: CitedFact[] = [citedFact(k, best.sentenceId, excerpt(bestText, wanted), support)];
+  const span = shortAnswerIn(q, sentenceView(k, best.sentenceId), facts[0]!.text, vectors);
+  if (span) facts[0] = { ...facts[0]!, span };
   const shown = new Set([best.sentenceId, ...support]);
   for (const c of pool.slice(1)) {
     if (facts.length >= 4) break;

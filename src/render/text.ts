@@ -2,12 +2,17 @@
  * Plain-text rendering of an answer for a terminal: the answer, how sure and how widely reported, the
  * verbatim sentences with numbered citations, and where outlets differ.
  */
-import type { Answer, SourceRef } from '../answer/types.js';
+import type { Answer, AnswerSpan, SourceRef } from '../answer/types.js';
 
 /** "Euronews, 2025-09-12, ¶3" — outlet (or file), date when known, paragraph. */
 export function citationLine(s: SourceRef): string {
   const who = s.outlet ?? s.file;
   return [who, s.published ?? 'date unknown', `¶${s.paragraph}`].join(', ') + (s.url ? ` <${s.url}>` : '');
+}
+
+/** A short answer's normalised value when it says more than its words (" (2025-09-11)"). */
+export function shortValue(span: AnswerSpan): string {
+  return span.kind === 'date' && span.value !== span.text ? ` (${span.value})` : '';
 }
 
 /** A multi-line text rendering of an answer. */
@@ -22,6 +27,7 @@ export function renderAnswerText(a: Answer): string {
     return lines.join('\n');
   }
   const best = a.facts[0]!;
+  if (best.span) lines.push(`**${best.span.text}**${shortValue(best.span)}`);
   lines.push(`${best.text}`);
   lines.push(`  (confidence: ${a.confidenceLabel} ${a.confidence.toFixed(2)} · reported by ${a.agreement.reporting} of ${a.agreement.total} outlets${a.agreement.names.length ? `: ${a.agreement.names.join(', ')}` : ''})`);
   let n = 0;
