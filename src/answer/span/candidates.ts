@@ -30,6 +30,9 @@ const LEADING_PREPOSITION = /^(on|in|at|by|since|from|during|until|till|before|a
 /** Words that open a clause giving a reason, purpose or manner. */
 const CLAUSE_OPENERS = /^(because|since|as|so|to|by|through|via|with|using|due|after|when|while|if|in|for|from|that|which|who)$/;
 
+/** A sign written before a sum, part of it ("$40 million"). */
+const CURRENCY = /^[$€£¥₹]$/;
+
 const isWordToken = (pos: string): boolean => pos !== 'PUNCT' && pos !== 'SPACE' && pos !== 'SYM';
 
 /** Every candidate span of a sentence, one per distinct (start, end), tags merged. */
@@ -62,7 +65,7 @@ export function spanCandidates(view: SentenceView, clauses: boolean): SpanCandid
     }
     if (first < 0 || last < first) return;
     // trim punctuation the mention's own text may carry at its edges
-    while (first < last && !isWordToken(tokens[first]!.pos)) first++;
+    while (first < last && !isWordToken(tokens[first]!.pos) && !CURRENCY.test(tokens[first]!.text)) first++;
     while (last > first && !isWordToken(tokens[last]!.pos) && tokens[last]!.text !== '%' && tokens[last]!.text !== ')') last--;
     add(first, last, tag, extra);
   };
