@@ -38,8 +38,15 @@ function expectSource(s: unknown, corpus: string): void {
 function expectFact(f: unknown, corpus: string): void {
   expect(f).to.be.an('object');
   const fact = f as Record<string, unknown>;
-  expect(Object.keys(fact)).to.deep.equal(FACT_KEYS);
+  // the short answer, when there is one, comes last: { text, start, end, kind, value }, verbatim at its offsets
+  expect(Object.keys(fact)).to.deep.equal('span' in fact ? [...FACT_KEYS, 'span'] : FACT_KEYS);
   expect(fact.text).to.be.a('string');
+  if ('span' in fact) {
+    const span = fact.span as Record<string, unknown>;
+    expect(Object.keys(span)).to.deep.equal(['text', 'start', 'end', 'kind', 'value']);
+    expect((fact.text as string).slice(span.start as number, span.end as number)).to.equal(span.text);
+    expect(typeof span.value === 'number' || typeof span.value === 'string', 'span value: number or string').to.equal(true);
+  }
   expect((fact.text as string).length).to.be.within(1, 600);
   expect(fact.sources).to.be.an('array').with.length.greaterThan(0);
   for (const s of fact.sources as unknown[]) expectSource(s, corpus);

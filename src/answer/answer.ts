@@ -15,6 +15,7 @@ import { citedFact, excerpt, outletCount, outletKey, outletLabel } from './sourc
 import type { Answer, CitedFact } from './types.js';
 import { SETTINGS } from '../settings.js';
 import { answerContext, type AnswerContext } from './context.js';
+import { sentenceView, shortAnswerIn } from './span/index.js';
 
 /** The answer's settings and the pool size, as before they moved to {@link SETTINGS}. */
 export const ANSWER_SETTINGS = Object.freeze({
@@ -124,6 +125,8 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const { support, conflicts } = agreement(k, q, best, pool, vectors);
   const bestText = k.sentences[best.sentenceId]!.text;
   const facts: CitedFact[] = [citedFact(k, best.sentenceId, excerpt(bestText, wanted), support)];
+  const span = shortAnswerIn(q, sentenceView(k, best.sentenceId), facts[0]!.text, vectors);
+  if (span) facts[0] = { ...facts[0]!, span };
   const shown = new Set([best.sentenceId, ...support]);
   for (const c of pool.slice(1)) {
     if (facts.length >= SETTINGS.answer.facts) break;

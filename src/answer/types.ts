@@ -1,4 +1,7 @@
 /** Shapes of what the engine returns; the JSON contract (render/json) is a projection of these. */
+import type { AnswerSpan } from './span/types.js';
+
+export type { AnswerSpan } from './span/types.js';
 
 /** The kind of question, read from its wording. */
 export type QuestionKind = 'how-many' | 'who' | 'when' | 'where' | 'why' | 'what-said' | 'which' | 'what' | 'how' | 'yes-no' | 'other';
@@ -24,6 +27,8 @@ export interface CitedFact {
   /** Verbatim sentence, or the verbatim part of it that answers; at most 600 characters. */
   text: string;
   sources: SourceRef[];
+  /** The short answer: the part of `text` that answers (offsets into `text`); on the best fact of an answer. */
+  span?: AnswerSpan;
 }
 
 /** Outlets giving different versions of the same thing. */

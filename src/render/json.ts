@@ -1,7 +1,8 @@
 /**
  * The JSON contract of `ask --json`: exactly the fields the question sets are scored on, in a stable order.
- * `{ question, answered, answer, confidence, ms, facts: [ { text, sources: [ { file, outlet, published,
- * paragraph, quote } ] } ], conflicts: [ { about, claims: [ { text, sources } ] } ] }`
+ * `{ question, answered, answer, confidence, ms, facts: [ { text, span?, sources: [ { file, outlet, published,
+ * paragraph, quote } ] } ], conflicts: [ { about, claims: [ { text, sources } ] } ] }`; facts[0] of an answer
+ * carries `span = { text, start, end, kind, value }`, the part of its text that answers.
  */
 import type { Answer, CitedFact, SourceRef } from '../answer/types.js';
 
@@ -16,6 +17,8 @@ export interface JsonSource {
 export interface JsonFact {
   text: string;
   sources: JsonSource[];
+  /** The short answer, `text.slice(start, end) === text`; value a number, an ISO date or the text. */
+  span?: { text: string; start: number; end: number; kind: string; value: number | string };
 }
 
 export interface JsonAnswer {
@@ -29,7 +32,11 @@ export interface JsonAnswer {
 }
 
 const source = (s: SourceRef): JsonSource => ({ file: s.file, outlet: s.outlet, published: s.published, paragraph: s.paragraph, quote: s.quote });
-const fact = (f: CitedFact): JsonFact => ({ text: f.text, sources: f.sources.map(source) });
+const fact = (f: CitedFact): JsonFact => ({
+  text: f.text,
+  sources: f.sources.map(source),
+  ...(f.span ? { span: { text: f.span.text, start: f.span.start, end: f.span.end, kind: f.span.kind, value: f.span.value } } : {}),
+});
 
 /** The contract object for one answer. */
 export function toJson(a: Answer): JsonAnswer {

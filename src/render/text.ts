@@ -3,7 +3,7 @@
  * verbatim sentences with numbered citations, and where outlets differ.
  */
 import { publisherName } from '../answer/sources.js';
-import type { Answer, SourceRef } from '../answer/types.js';
+import type { Answer, AnswerSpan, SourceRef } from '../answer/types.js';
 
 /** "Euronews, 2025-09-12, ¶3" — outlet (or what else names the publisher), date when known, paragraph. */
 export function citationLine(s: SourceRef): string {
@@ -19,6 +19,11 @@ export function questionHeading(a: Answer): string {
   return `${QUESTION_RULE}\nQ: ${a.question}\n${QUESTION_RULE}`;
 }
 
+/** A short answer's normalised value when it says more than its words (" (2025-09-11)"). */
+export function shortValue(span: AnswerSpan): string {
+  return span.kind === 'date' && span.value !== span.text ? ` (${span.value})` : '';
+}
+
 /** A multi-line text rendering of an answer. */
 export function renderAnswerText(a: Answer): string {
   const lines: string[] = [];
@@ -31,6 +36,7 @@ export function renderAnswerText(a: Answer): string {
     return lines.join('\n');
   }
   const best = a.facts[0]!;
+  if (best.span) lines.push(`**${best.span.text}**${shortValue(best.span)}`);
   lines.push(`${best.text}`);
   lines.push(`  (confidence: ${a.confidenceLabel} ${a.confidence.toFixed(2)} · reported by ${a.agreement.reporting} of ${a.agreement.total} outlets${a.agreement.names.length ? `: ${a.agreement.names.join(', ')}` : ''})`);
   let n = 0;
