@@ -72,5 +72,5 @@ console.log(`shared data: ${sharedDir}`);
 if (!scoresOnly) run('eval tests (eval/*.test.ts)', process.execPath, [path.join(repoRoot, 'node_modules/mocha/bin/mocha.js'), 'eval/**/*.test.ts']);
 if (!testsOnly) {
   run('seed questions (score.mjs)', process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--min', floor('min-seed')]);
-  run('SQuAD half (score-answers.mjs)', process.execPath, [path.join(sharedDir, 'eval/score-answers.mjs'), '--min', floor('min-squad')]);
+  run('SQuAD half (score-answers.mjs)', process.execPath, [path.join(sharedDir, 'eval/score-answers.mjs'), '--min', floor('min-squad'), '--min-f1', floor('min-squad-f1')]);
 }
