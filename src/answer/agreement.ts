@@ -150,7 +150,7 @@ export function agreement(
       if (!agreeing.has(s.articleId) && (shares ? values.focused || overlap >= AGREEMENT_SETTINGS.rivalOverlap || c.coverage >= best.coverage : true)) agreeing.set(s.articleId, c.sentenceId);
       continue;
     }
-    // a figure for the very thing counted ("three Polish nationals" for "how many Poles") needs no more proof
+    // a figure for the very thing counted ("three Danish nationals" for "how many Danes") needs no more proof
     if (!values.size || (!values.focused && c.coverage < AGREEMENT_SETTINGS.rivalCoverage * best.coverage) || overlap < AGREEMENT_SETTINGS.rivalOverlap) continue;
     const key = [...values][0]!;
     const list = versions.get(key) ?? [];

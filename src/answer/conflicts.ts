@@ -17,7 +17,7 @@ const VAGUE = new Set([
   'position', 'spot', 'place', 'step', 'steps', 'point', 'points',
 ]);
 
-/** Heads that mean "people of": "three Polish nationals" counts Poles. */
+/** Heads that mean "people of": "three Danish nationals" counts Danes. */
 const PEOPLE_OF = new Set(['nationals', 'national', 'citizens', 'citizen', 'people', 'residents', 'natives']);
 
 interface Mention {
@@ -32,7 +32,7 @@ interface Mention {
 function thingKey(counts: string): string | null {
   const words = counts.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
   const head = words[words.length - 1];
-  // a people ("Poles", "Polish nationals") is counted by its country; "Russian officers" are officers
+  // a people ("Danes", "Danish nationals") is counted by its country; "Russian officers" are officers
   const people = head && (placeFamily(head).length ? [head] : PEOPLE_OF.has(head) ? words.slice(0, -1) : []);
   for (const w of people || []) {
     const fam = placeFamily(w);

@@ -21,7 +21,7 @@ export function sameThing(a: string, b: string, vectors: WordVectors | null): bo
   if (ANAPHORIC_COUNTS.has(la) || ANAPHORIC_COUNTS.has(lb)) return false;
   const fa = placeFamily(la);
   const fb = placeFamily(lb);
-  // peoples and places are the same thing only by name: "Poles" is close to "Lithuanians" in meaning, not the same
+  // peoples and places are the same thing only by name: "Danes" is close to "Swedes" in meaning, not the same
   if (fa.length || fb.length) return fa.some((x) => fb.includes(x));
   const syn = synonyms();
   if (syn.same('verb', la, lb) || syn.same('noun', la, lb)) return true;

@@ -33,7 +33,7 @@ export interface CitedFact {
 
 /** Outlets giving different versions of the same thing. */
 export interface Conflict {
-  /** What the versions are about, e.g. "number of poles released". */
+  /** What the versions are about, e.g. "number of danes released". */
   about: string;
   claims: CitedFact[];
 }

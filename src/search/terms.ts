@@ -1,6 +1,6 @@
 /**
  * Index terms: what a sentence or a question is matched on. A term is the Porter2 stem of a folded
- * token, so "released", "releases" and "release" meet, and "Nausėda" meets "Nauseda". Numbers are
+ * token, so "released", "releases" and "release" meet, and "José" meets "Jose". Numbers are
  * written without separators so "1,300" meets "1300".
  */
 import type { Token } from '../text/analyse.js';

@@ -264,7 +264,7 @@ export function emitSpanFeatures(ctx: SpanContext, view: SentenceView, c: SpanCa
       const sort = ctx.headSort.get(head);
       if (sort) emit(sort, 1, BY_SORT);
     }
-    // a count is followed by what it counts ("six Lithuanians")
+    // a count is followed by what it counts ("six Danes")
     for (let i = c.last + 1; i < tokens.length && i <= c.last + 3; i++) {
       const ns = ctx.nextSim.get(i);
       if (ns && (tokens[i]!.pos === 'NOUN' || tokens[i]!.pos === 'PROPN')) {
