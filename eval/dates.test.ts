@@ -1,21 +1,9 @@
 /** Dates in the shared news stories (test/dates.test.ts has the same checks on the fixture stories). */
 import { expect } from 'chai';
-import { analyseParagraph } from '../src/text/analyse.js';
-import { findDates } from '../src/text/dates.js';
-import type { DateMention } from '../src/types.js';
-import { frontMatterParagraph } from '../test/support/articles.js';
+import { brief, datesIn, frontMatterParagraph } from '../test/support/articles.js';
 import { shared } from './shared.js';
 
 const corpusParagraph = (rel: string, needle: string) => frontMatterParagraph(shared('corpora'), rel, needle);
-
-/** Dates of the sentence of `paragraph` that contains `needle`. */
-function datesIn(paragraph: string, needle: string, published?: string): DateMention[] {
-  const sentence = analyseParagraph(paragraph).find((s) => s.text.includes(needle));
-  if (!sentence) throw new Error(`no sentence with ${needle}`);
-  return findDates(sentence, published);
-}
-
-const brief = (d: DateMention | null | undefined): [string, string, string] | null => (d ? [d.raw, d.date, d.precision] : null);
 
 describe('dates: in the shared corpora, with their front-matter publication dates', () => {
   it('reads weekdays and the weekend before a Monday publication (Flynn, 2017-12-04)', () => {

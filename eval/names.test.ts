@@ -2,15 +2,8 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import { groupNames } from '../src/facts/names.js';
-import type { NameGroup } from '../src/types.js';
-import { readCorpus, type Corpus } from '../test/support/names.js';
+import { groupWith, readCorpus, type Corpus } from '../test/support/names.js';
 import { shared } from './shared.js';
-
-function groupWith(groups: NameGroup[], variant: string): NameGroup {
-  const g = groups.find((x) => x.variants.includes(variant));
-  expect(g, `a group with "${variant}"`).to.not.equal(undefined);
-  return g!;
-}
 
 describe('names: real coverage in the shared corpora', () => {
   const story = (name: string) => groupNames(readCorpus(shared('corpora', name)).mentions);

@@ -1,36 +1,13 @@
 /** Sentence splitting on the shared news stories and the whole SQuAD corpus (test/sentences.test.ts has the fixture checks). */
 import { expect } from 'chai';
 import fs from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../src/corpus/load.js';
-import { analyseParagraph } from '../src/text/analyse.js';
-import type { LoadResult } from '../src/types.js';
+import { paragraphReader, sentencesTile, split } from '../test/support/sentences.js';
 import { shared } from './shared.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corporaDir = shared('corpora');
 const squadDir = shared('eval/squad/corpus');
-
-const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
-
-/** The sentences of a paragraph, as the engine splits them. */
-const split = (paragraph: string): string[] => analyseParagraph(paragraph).map((s) => s.text);
-
-/**
- * The line of a real article that contains `needle` (seed pages have one paragraph per line; the shared
- * corpora have one paragraph per line with blank lines between).
- */
-function paragraphOf(rel: string, needle: string): string {
-  const full = rel.startsWith('seeds/') ? path.join(repoRoot, rel) : path.join(corporaDir, rel);
-  const line = fs
-    .readFileSync(full, 'utf8')
-    .split(/\r?\n/)
-    .find((l) => l.includes(needle));
-  if (!line) throw new Error(`no line with ${needle} in ${rel}`);
-  return line.trim();
-}
+const paragraphOf = paragraphReader(corporaDir);
 
 /** The paragraph holding `needle` splits so that `sentence` is one whole sentence of it. */
 function expectWholeSentence(rel: string, needle: string, sentence: string): void {
@@ -234,35 +211,7 @@ describe('sentences: splitting real news text', () => {
       ['the SQuAD corpus', squadDir],
     ];
 
-    for (const [name, dir] of corpora) {
-      it(`${name}: each sentence is in its file (whitespace folded) and the sentences tile their paragraph`, async function () {
-        this.timeout(30_000);
-        const result: LoadResult = await loadCorpus(dir);
-        expect(result.articles.length).to.be.greaterThan(0);
-        let count = 0;
-        for (const article of result.articles) {
-          const file = fold(await readFile(path.join(result.root, article.file), 'utf8'));
-          for (const p of article.paragraphs) {
-            const sentences = analyseParagraph(p.text);
-            expect(sentences.length, `${article.file} ¶${p.index} has no sentence`).to.be.greaterThan(0);
-            let cursor = 0;
-            for (const s of sentences) {
-              count++;
-              const where = `${article.file} ¶${p.index}: ${s.text.slice(0, 80)}`;
-              expect(s.text, where).to.equal(s.text.trim());
-              expect(file.includes(fold(s.text)), `not verbatim in the file: ${where}`).to.equal(true);
-              // the offset points at the sentence, sentences come in order and only whitespace lies between them
-              expect(p.text.slice(s.start, s.start + s.text.length), where).to.equal(s.text);
-              expect(s.start, where).to.be.at.least(cursor);
-              expect(p.text.slice(cursor, s.start).trim(), `text lost before ${where}`).to.equal('');
-              cursor = s.start + s.text.length;
-            }
-            expect(p.text.slice(cursor).trim(), `text lost at the end of ${article.file} ¶${p.index}`).to.equal('');
-          }
-        }
-        expect(count).to.be.greaterThan(10);
-      });
-    }
+    sentencesTile(corpora);
   });
 
 });

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyseParagraph } from '../src/text/analyse.js';
 import { findDates, resolveDate, scanDateExpressions } from '../src/text/dates.js';
-import type { DateMention } from '../src/types.js';
-import { frontMatterParagraph } from './support/articles.js';
+import { brief, datesIn, frontMatterParagraph } from './support/articles.js';
 import { seedsDir, story } from './support/paths.js';
 
 
@@ -17,15 +16,6 @@ function seedLine(prefix: string, needle: string): string {
   if (!line) throw new Error(`no line with ${needle}`);
   return line.trim();
 }
-
-/** Dates of the sentence of `paragraph` that contains `needle`. */
-function datesIn(paragraph: string, needle: string, published?: string): DateMention[] {
-  const sentence = analyseParagraph(paragraph).find((s) => s.text.includes(needle));
-  if (!sentence) throw new Error(`no sentence with ${needle}`);
-  return findDates(sentence, published);
-}
-
-const brief = (d: DateMention | null | undefined): [string, string, string] | null => (d ? [d.raw, d.date, d.precision] : null);
 
 describe('dates: resolveDate against a publication date', () => {
   it('resolves a weekday to the latest one on or before publication and says so', () => {

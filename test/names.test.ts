@@ -5,9 +5,9 @@ import { analyseParagraph, type AnalysedSentence } from '../src/text/analyse.js'
 import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from '../src/facts/names.js';
 import { sameWord, skeletonWord } from '../src/facts/nameKey.js';
 import { canonicalPlace, demonymOf, placeFamily, placeOfDemonym } from '../src/facts/places.js';
-import type { NameGroup } from '../src/types.js';
 
-import { readCorpus } from './support/names.js';
+
+import { groupWith, readCorpus } from './support/names.js';
 import { seedsDir, squadFixtureDir, story } from './support/paths.js';
 
 function sentence(text: string): AnalysedSentence {
@@ -18,12 +18,6 @@ function sentence(text: string): AnalysedSentence {
 
 function entities(text: string): Array<[string, string]> {
   return extractEntities(sentence(text)).map((e) => [e.text, e.kind]);
-}
-
-function groupWith(groups: NameGroup[], variant: string): NameGroup {
-  const g = groups.find((x) => x.variants.includes(variant));
-  expect(g, `a group with "${variant}"`).to.not.equal(undefined);
-  return g!;
 }
 
 describe('names: extractEntities', () => {

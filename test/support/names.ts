@@ -1,9 +1,10 @@
 /** Names in a folder of articles, read sentence by sentence as the name tests need them. */
+import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractEntities } from '../../src/facts/names.js';
 import { analyseParagraph, type AnalysedSentence } from '../../src/text/analyse.js';
-import type { EntityMention } from '../../src/types.js';
+import type { EntityMention, NameGroup } from '../../src/types.js';
 
 export interface Corpus {
   sentences: AnalysedSentence[];
@@ -25,4 +26,11 @@ export function readCorpus(dir: string): Corpus {
     }
   }
   return { sentences, mentions };
+}
+
+/** The group holding `variant`; fails the test when there is none. */
+export function groupWith(groups: NameGroup[], variant: string): NameGroup {
+  const g = groups.find((x) => x.variants.includes(variant));
+  expect(g, `a group with "${variant}"`).to.not.equal(undefined);
+  return g!;
 }
