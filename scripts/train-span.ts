@@ -19,6 +19,7 @@ import { SPAN_MODEL_FILE } from '../src/answer/span/model.js';
 import type { SentenceView } from '../src/answer/span/types.js';
 import type { ParsedQuestion } from '../src/answer/question.js';
 import { wordVectors } from '../src/text/embeddings.js';
+import { spanEM, spanF1, squadNorm } from './lib/eval.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -39,22 +40,8 @@ interface Item {
   sentences: Array<{ id: number; article: string; view: SentenceView }>;
 }
 
-// SQuAD v1.1's official normalisation and token F1 (as ../shared/eval/score-answers.mjs)
-const squadNorm = (s: string): string[] => s.toLowerCase().replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '').replace(/\b(a|an|the)\b/g, ' ').split(/\s+/).filter(Boolean);
-function f1Of(pred: string, gold: string): number {
-  const p = squadNorm(pred);
-  const g = squadNorm(gold);
-  const counts = new Map<string, number>();
-  for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let same = 0;
-  for (const t of p) if ((counts.get(t) ?? 0) > 0) { same++; counts.set(t, counts.get(t)! - 1); }
-  if (same === 0) return 0;
-  const precision = same / p.length;
-  const recall = same / g.length;
-  return (2 * precision * recall) / (precision + recall);
-}
-const emOf = (pred: string, golds: string[]): number => (golds.some((g) => squadNorm(g).join(' ') === squadNorm(pred).join(' ')) ? 1 : 0);
-const bestF1 = (pred: string, golds: string[]): number => Math.max(...golds.map((g) => f1Of(pred, g)));
+const emOf = spanEM;
+const bestF1 = spanF1;
 
 let items: Item[] = readFileSync(opts.data, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Item);
 if (Number(opts.limit) > 0) items = items.slice(0, Number(opts.limit));

@@ -97,6 +97,11 @@ export const SETTINGS = deepFreeze({
   confidence: {
     /** Below this the engine abstains and shows the closest facts: lower answers more, and more wrongly. */
     abstainBelow: 0.08,
+    /**
+     * Below the answer, from here the engine says "not sure" and shows the closest passages; lower still it
+     * says the coverage doesn't say: higher calls more near misses "not covered".
+     */
+    notSureFrom: 0.03,
     /** From here a confidence is labelled high… */
     high: 0.7,
     /** …and from here medium (low below). */

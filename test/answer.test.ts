@@ -10,6 +10,7 @@ import { parseQuestion } from '../src/answer/question.js';
 import { wordVectors } from '../src/text/embeddings.js';
 import { allFacts, expectCitedVerbatim, fold, foldedFile } from './support/cited.js';
 import { seedsDir, story } from './support/paths.js';
+import { SETTINGS } from '../src/settings.js';
 
 /** The JSON contract without the timing, which is the only field allowed to vary between runs. */
 function stable(a: Answer): object {
@@ -129,7 +130,8 @@ describe('answer: the seed story', function () {
       const test = (): void => {
         const a = ask(q);
         expect(a.answered, `${q} → ${a.answer}`).to.equal(false);
-        expect(a.answer).to.equal('The coverage does not answer this question. The closest facts it has are listed.');
+        expect(a.tier, 'not an answer').to.be.oneOf(['not-sure', 'not-covered']);
+        expect(a.answer).to.equal(a.tier === 'not-sure' ? 'Not sure: these passages come closest, but none of them clearly answers the question.' : "The coverage doesn't say. The closest facts it has are listed.");
         expect(a.conflicts).to.deep.equal([]);
         expect(a.agreement.reporting).to.equal(0);
         expect(a.confidence).to.be.below(0.5);
@@ -149,6 +151,23 @@ describe('answer: the seed story', function () {
         expect(a.facts.length).to.be.at.most(3);
       }
     });
+  });
+
+  // one confidence, three honest tiers: an answer, "not sure" with the closest passages, or "doesn't say"
+  it('puts every answer in the tier its confidence falls in, and only the tier "answer" is answered', () => {
+    const questions = ['How many prisoners were released?', 'What is the capital of France?', 'What is the boiling point of mercury?', 'Who is the president of France?', 'When did Belarus join the European Union?', 'How many Poles were freed?'];
+    const tiers = new Set<string>();
+    for (const q of questions) {
+      const a = ask(q);
+      tiers.add(a.tier);
+      expect(a.answered, q).to.equal(a.tier === 'answer');
+      const expected = a.confidence >= SETTINGS.confidence.abstainBelow ? 'answer' : a.confidence >= SETTINGS.confidence.notSureFrom ? 'not-sure' : 'not-covered';
+      expect(a.tier, `${q} (confidence ${a.confidence})`).to.equal(expected);
+      if (a.tier === 'not-sure') expect(a.answer, q).to.match(/^Not sure/);
+      if (a.tier === 'not-covered') expect(a.answer, q).to.match(/^The coverage doesn't say/);
+      if (a.tier !== 'answer') expect(a.conflicts, q).to.deep.equal([]);
+    }
+    expect([...tiers].sort(), 'the questions reach all three tiers').to.deep.equal(['answer', 'not-covered', 'not-sure']);
   });
 
   it('answers a question with typos ("how many prisners were relased") with 52', () => {

@@ -77,11 +77,20 @@ describe('render: content', () => {
   });
 
   it('says when the coverage does not answer, and offers the closest facts with citations', () => {
-    const answer = { ...widelyReported(2), answered: false, answer: 'Nothing in the coverage says who paid.', conflicts: [] };
+    const answer = { ...widelyReported(2), answered: false, tier: 'not-covered' as const, answer: 'Nothing in the coverage says who paid.', conflicts: [] };
     const text = pagesToText(renderAnswer(answer));
     expect(text.split('\n')[2]).to.equal('Nothing in the coverage says who paid.');
     expect(text).to.include('Closest facts');
     expect(text).to.include('[1] The Very Long Named Regional Evening Chronicle and Advertiser No. 0 · 1 Sep 2025 · ¶1 · https://news.example/0/');
+  });
+
+  it('shows a "not sure" as the closest passages, never as the answer', () => {
+    const answer = { ...widelyReported(2), answered: false, tier: 'not-sure' as const, answer: 'Not sure: these passages come closest.', conflicts: [] };
+    const text = pagesToText(renderAnswer(answer));
+    expect(text).to.include('Closest passages (not an answer)');
+    expect(text).to.include('Not sure · the closest passages, verbatim, none given as the answer');
+    expect(text).not.to.include('Reported by');
+    expect(text).not.to.include('Closest facts');
   });
 
   it('renders a timeline grouped by month with how each date was read', () => {

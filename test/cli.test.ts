@@ -14,7 +14,7 @@ const fold = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const lines = (s: string): string[] => s.split('\n').filter((l) => l.trim());
 const parse = (line: string): Record<string, unknown> => JSON.parse(line) as Record<string, unknown>;
 
-const ANSWER_KEYS = ['question', 'answered', 'answer', 'confidence', 'ms', 'facts', 'conflicts'];
+const ANSWER_KEYS = ['question', 'answered', 'tier', 'answer', 'confidence', 'ms', 'facts', 'conflicts'];
 const FACT_KEYS = ['text', 'sources'];
 const SOURCE_KEYS = ['file', 'outlet', 'published', 'paragraph', 'quote'];
 
@@ -57,6 +57,9 @@ function expectContract(o: Record<string, unknown>, corpus: string): void {
   expect(Object.keys(o)).to.deep.equal(ANSWER_KEYS);
   expect(o.question).to.be.a('string');
   expect(o.answered).to.be.a('boolean');
+  expect(o.tier).to.be.oneOf(['answer', 'not-sure', 'not-covered']);
+  // answered is true exactly for the tier "answer"
+  expect(o.answered).to.equal(o.tier === 'answer');
   expect(o.answer).to.be.a('string').and.not.equal('');
   expect(o.confidence).to.be.a('number').within(0, 1);
   expect(o.ms).to.be.a('number').at.least(0);
@@ -120,7 +123,9 @@ describe('cli: npm run ask', function () {
     expect(out.map((o) => o.answered)).to.deep.equal([true, false, false]);
     expect(out[1]!.answer).to.match(/empty/i);
     expect(out[1]!.facts).to.deep.equal([]);
-    expect(out[2]!.answer).to.match(/does not answer/);
+    // the coverage names France but not its capital: no answer, in either honest tier
+    expect(out[2]!.tier).to.be.oneOf(['not-sure', 'not-covered']);
+    expect(out[2]!.answer).to.match(/^(Not sure|The coverage doesn't say)/);
   });
 
   describe('unusable questions', () => {
@@ -279,6 +284,6 @@ describe('cli: npm run ask', function () {
     expect(run.code, run.stderr).to.equal(0);
     expect(run.stdout).to.match(/\(confidence: (high|medium|low) \d\.\d\d · reported by \d of 5 outlets/);
     expect(run.stdout).to.include('Sources:');
-    expect(run.stdout).to.include('Outlets differ on how many Poles');
+    expect(run.stdout).to.include('Outlets differ: How many Poles were released');
   });
 });

@@ -35,6 +35,10 @@ export interface EvalPaths {
   corpora: string;
   /** The development set written from the news stories (in the repository). */
   devQuestions: string;
+  /** The second one, in a reporter's words (in the repository). */
+  newsQuestions: string;
+  /** SQuAD 2.0's questions on the same articles that they do not answer. */
+  squadUnanswerable: string;
 }
 
 export function evalPaths(args: readonly string[] = process.argv.slice(2)): EvalPaths {
@@ -47,6 +51,8 @@ export function evalPaths(args: readonly string[] = process.argv.slice(2)): Eval
     seeds: resolve('seeds'),
     corpora: join(shared, 'corpora'),
     devQuestions: resolve('test/fixtures/corpora-questions.jsonl'),
+    newsQuestions: resolve('test/fixtures/newsroom-questions.jsonl'),
+    squadUnanswerable: join(shared, 'eval/squad/unanswerable.jsonl'),
   };
 }
 
@@ -61,6 +67,28 @@ export function readQuestions(file: string): EvalQuestion[] {
 export function sample<T>(qs: readonly T[], limit: number): T[] {
   return limit ? qs.filter((_, i) => i % Math.ceil(qs.length / limit) === 0) : [...qs];
 }
+
+/** SQuAD v1.1's official answer normalisation (as ../shared/eval/score-answers.mjs): lower case, no punctuation or articles. */
+export const squadNorm = (s: string): string[] => s.toLowerCase().replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '').replace(/\b(a|an|the)\b/g, ' ').split(/\s+/).filter(Boolean);
+
+/** SQuAD's token F1 of a predicted answer against one gold answer. */
+export function f1Of(pred: string, gold: string): number {
+  const p = squadNorm(pred);
+  const g = squadNorm(gold);
+  const counts = new Map<string, number>();
+  for (const t of g) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let same = 0;
+  for (const t of p) if ((counts.get(t) ?? 0) > 0) { same++; counts.set(t, counts.get(t)! - 1); }
+  if (same === 0) return 0;
+  const precision = same / p.length;
+  const recall = same / g.length;
+  return (2 * precision * recall) / (precision + recall);
+}
+
+/** SQuAD's exact match (1 or 0) of a predicted answer against any gold answer. */
+export const spanEM = (pred: string, golds: readonly string[]): number => (golds.some((g) => squadNorm(g).join(' ') === squadNorm(pred).join(' ')) ? 1 : 0);
+/** SQuAD's F1, best over the gold answers. */
+export const spanF1 = (pred: string, golds: readonly string[]): number => Math.max(...golds.map((g) => f1Of(pred, g)));
 
 /** Case, Unicode form and white space folded, as ../shared/eval/score-answers.mjs does. */
 export const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

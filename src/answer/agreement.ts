@@ -109,10 +109,13 @@ export function answerValues(k: Knowledge, q: ParsedQuestion, sentenceId: number
   return out;
 }
 
-/** A short label for what the versions disagree on. */
-function aboutOf(q: ParsedQuestion): string {
-  if (q.kind === 'how-many' && q.sort === 'count') return `how many ${countedWords(q).join(' ')}`.trim();
-  return q.text.replace(/\?+$/, '');
+/**
+ * What the versions disagree on, as a heading: the question itself, in the asker's words ("How many Poles
+ * were freed"), which names the thing better than any label made from its parts.
+ */
+export function aboutOf(q: Pick<ParsedQuestion, 'text'>): string {
+  const text = q.text.replace(/\s+/g, ' ').trim().replace(/[?!.\s]+$/, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export interface AgreementResult {

@@ -9,13 +9,13 @@ import { measuredBy, parseQuestion, type ParsedQuestion } from './question.js';
 import { correctSpelling, queryTerms } from './query.js';
 import { candidates, type RankedSentence } from './rank.js';
 import { linearScore } from './features.js';
-import { ABSTAIN_BELOW, confidenceInputs, confidenceOf } from './confidence.js';
+import { ABSTAIN_BELOW, confidenceInputs, confidenceOf, NOT_SURE_FROM, type ConfidenceInput } from './confidence.js';
 import { RANK_MODEL } from './rankModel.js';
 import { citedFact, excerpt, outletCount, outletKey, outletLabel } from './sources.js';
 import type { Answer, CitedFact } from './types.js';
 import { SETTINGS } from '../settings.js';
 import { answerContext, type AnswerContext } from './context.js';
-import { sentenceView, shortAnswerIn } from './span/index.js';
+import { scoreSpans, sentenceView, shortAnswerIn, type ScoredSpans, type SentenceView } from './span/index.js';
 
 /** The answer's settings and the pool size, as before they moved to {@link SETTINGS}. */
 export const ANSWER_SETTINGS = Object.freeze({
@@ -45,10 +45,11 @@ export function questionProblem(question: string): string | null {
 
 const labelOf = (c: number): Answer['confidenceLabel'] => (c >= SETTINGS.confidence.high ? 'high' : c >= SETTINGS.confidence.medium ? 'medium' : 'low');
 
-function notAnswered(question: string, message: string, k: Knowledge, started: number, clock: () => number, closest: CitedFact[] = []): Answer {
+function notAnswered(question: string, message: string, k: Knowledge, started: number, clock: () => number, closest: CitedFact[] = [], tier: Answer['tier'] = 'not-covered'): Answer {
   return {
     question: questionEcho(question),
     answered: false,
+    tier,
     answer: message,
     confidence: 0,
     confidenceLabel: 'low',
@@ -94,6 +95,15 @@ export function rankForQuestion(
   return { q, pool };
 }
 
+/** What the confidence weighs for the best of `pool` (non-empty), with the best sentence's scored spans for the short answer. */
+export function confidenceSignals(k: Knowledge, q: ParsedQuestion, pool: readonly RankedSentence[], vectors: WordVectors | null): { view: SentenceView; spans: ScoredSpans; inputs: Record<ConfidenceInput, number> } {
+  const best = pool[0]!;
+  const view = sentenceView(k, best.sentenceId);
+  const spans = scoreSpans(q, view, vectors);
+  const inputs = confidenceInputs(best, pool[1], q, missingShare(k, q, best.features.countedFocus > 0));
+  return { view, spans, inputs };
+}
+
 /**
  * Answers a question from the knowledge of a corpus. Never throws on bad input: an empty or oversized
  * question gets `answered: false` with a message saying what to do.
@@ -109,23 +119,24 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const best = pool[0];
   if (!best) return { ...notAnswered(question, 'The coverage does not mention anything this question asks about.', k, started, clock), kind: q.kind };
 
-  const confidence = Math.round(confidenceOf(confidenceInputs(best, pool[1], q, missingShare(k, q, best.features.countedFocus > 0))) * 100) / 100;
+  const { view, spans, inputs } = confidenceSignals(k, q, pool, vectors);
+  const confidence = Math.round(confidenceOf(inputs) * 100) / 100;
   const wanted = (w: string) => q.terms.some((t) => t.word.toLowerCase() === w);
   const total = outletCount(k);
 
   if (confidence < ABSTAIN_BELOW) {
     const closest = pool.slice(0, ANSWER_SETTINGS.closest).map((c) => citedFact(k, c.sentenceId, excerpt(k.sentences[c.sentenceId]!.text, wanted)));
-    return {
-      ...notAnswered(question, 'The coverage does not answer this question. The closest facts it has are listed.', k, started, clock, closest),
-      kind: q.kind,
-      confidence,
-    };
+    const notSure = confidence >= NOT_SURE_FROM;
+    const message = notSure
+      ? 'Not sure: these passages come closest, but none of them clearly answers the question.'
+      : "The coverage doesn't say. The closest facts it has are listed.";
+    return { ...notAnswered(question, message, k, started, clock, closest, notSure ? 'not-sure' : 'not-covered'), kind: q.kind, confidence };
   }
 
   const { support, conflicts } = agreement(k, q, best, pool, vectors);
   const bestText = k.sentences[best.sentenceId]!.text;
   const facts: CitedFact[] = [citedFact(k, best.sentenceId, excerpt(bestText, wanted), support)];
-  const span = shortAnswerIn(q, sentenceView(k, best.sentenceId), facts[0]!.text, vectors);
+  const span = shortAnswerIn(q, view, facts[0]!.text, vectors, spans);
   if (span) facts[0] = { ...facts[0]!, span };
   const shown = new Set([best.sentenceId, ...support]);
   for (const c of pool.slice(1)) {
@@ -142,6 +153,7 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   return {
     question,
     answered: true,
+    tier: 'answer',
     answer: facts[0]!.text,
     confidence,
     confidenceLabel: labelOf(confidence),

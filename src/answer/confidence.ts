@@ -20,6 +20,8 @@ export const CONFIDENCE_MODEL: Readonly<Record<ConfidenceInput, number>> = weigh
 
 /** Below this confidence the engine abstains and shows the closest facts instead. */
 export const ABSTAIN_BELOW = SETTINGS.confidence.abstainBelow;
+/** From this confidence up to {@link ABSTAIN_BELOW} the engine says "not sure"; below it, that the coverage doesn't say. */
+export const NOT_SURE_FROM = SETTINGS.confidence.notSureFrom;
 
 const TYPED_KINDS = new Set(['how-many', 'when', 'who', 'where']);
 const FIGURE_SORTS = new Set(['money', 'age', 'percent', 'count', 'duration']);

@@ -46,9 +46,17 @@ export interface Agreement {
   names: string[];
 }
 
+/**
+ * How the engine stands on a question: it answers; it is not sure (the closest passages, not given as the
+ * answer); or the coverage doesn't say.
+ */
+export type AnswerTier = 'answer' | 'not-sure' | 'not-covered';
+
 export interface Answer {
   question: string;
+  /** True only for the tier "answer". */
   answered: boolean;
+  tier: AnswerTier;
   /** Short answer: the verbatim best sentence, or a plain "not found" message when abstaining. */
   answer: string;
   /** 0..1, calibrated on the question sets. */

@@ -116,8 +116,19 @@ class Citations {
 }
 
 function citedQuote(fact: CitedFact, citations: Citations): string {
-  const markers = citations.markers(fact);
-  return markers ? `${quoteBlock(fact.text)} ${markers}` : quoteBlock(fact.text);
+  // each outlet under its own words: a source that says it otherwise gets its own quote, never this one
+  const first = fact.sources[0]?.quote;
+  const groups = new Map<string, SourceRef[]>();
+  for (const s of fact.sources) {
+    const key = s.quote === first ? '' : s.quote;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const block = (text: string, sources: SourceRef[]) => {
+    const markers = citations.markers({ ...fact, sources });
+    return markers ? `${quoteBlock(text)} ${markers}` : quoteBlock(text);
+  };
+  if (groups.size <= 1) return block(fact.text, fact.sources);
+  return [...groups].map(([quote, sources]) => block(quote || fact.text, sources)).join('\n');
 }
 
 /** Claims with the same words and the same sources say nothing new; show each version once. */
@@ -159,10 +170,12 @@ export function renderAnswer(answer: Answer): Page[] {
       color: COLORS.none,
       lead: [`**${escapeText(answer.answer.trim() || 'The coverage does not answer this.')}**`],
       sections: [],
-      footer: answer.facts.length > 0 ? 'Not answered · closest facts, verbatim from the coverage' : 'Not answered',
+      footer: answer.tier === 'not-sure'
+        ? 'Not sure · the closest passages, verbatim, none given as the answer'
+        : answer.facts.length > 0 ? 'Not in the coverage · closest facts, verbatim from the coverage' : 'Not answered',
     };
     if (answer.facts.length > 0) {
-      doc.sections.push({ heading: 'Closest facts', items: answer.facts.map((f) => citedQuote(f, citations)) });
+      doc.sections.push({ heading: answer.tier === 'not-sure' ? 'Closest passages (not an answer)' : 'Closest facts', items: answer.facts.map((f) => citedQuote(f, citations)) });
       doc.sections.push({ heading: 'Sources', items: citations.lines(), separator: '\n' });
     }
     return paginate(doc);

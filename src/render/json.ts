@@ -1,8 +1,9 @@
 /**
  * The JSON contract of `ask --json`: exactly the fields the question sets are scored on, in a stable order.
- * `{ question, answered, answer, confidence, ms, facts: [ { text, span?, sources: [ { file, outlet, published,
+ * `{ question, answered, tier, answer, confidence, ms, facts: [ { text, span?, sources: [ { file, outlet, published,
  * paragraph, quote } ] } ], conflicts: [ { about, claims: [ { text, sources } ] } ] }`; facts[0] of an answer
- * carries `span = { text, start, end, kind, value }`, the part of its text that answers.
+ * carries `span = { text, start, end, kind, value }`, the part of its text that answers. `tier` is "answer",
+ * "not-sure" (facts are the closest passages, not an answer) or "not-covered"; `answered` is true only for "answer".
  */
 import type { Answer, CitedFact, SourceRef } from '../answer/types.js';
 
@@ -24,6 +25,7 @@ export interface JsonFact {
 export interface JsonAnswer {
   question: string;
   answered: boolean;
+  tier: Answer['tier'];
   answer: string;
   confidence: number;
   ms: number;
@@ -43,6 +45,7 @@ export function toJson(a: Answer): JsonAnswer {
   return {
     question: a.question,
     answered: a.answered,
+    tier: a.tier,
     answer: a.answer,
     confidence: a.confidence,
     ms: a.ms,

@@ -30,7 +30,7 @@ export function renderAnswerText(a: Answer): string {
   if (!a.answered) {
     lines.push(a.answer);
     if (a.facts.length) {
-      lines.push('', 'Closest facts:');
+      lines.push('', a.tier === 'not-sure' ? 'Closest passages (none is given as the answer):' : 'Closest facts:');
       a.facts.forEach((f, i) => lines.push(`  [${i + 1}] “${f.text}”`, `      ${citationLine(f.sources[0]!)}`));
     }
     return lines.join('\n');
@@ -47,7 +47,7 @@ export function renderAnswerText(a: Answer): string {
     for (const f of a.facts.slice(1)) lines.push(`  [${++n}] “${f.text}”`, `      ${citationLine(f.sources[0]!)}`);
   }
   for (const c of a.conflicts) {
-    lines.push('', `Outlets differ on ${c.about}:`);
+    lines.push('', `Outlets differ: ${c.about}`);
     for (const claim of c.claims) {
       lines.push(`  • “${claim.text}”`);
       for (const s of claim.sources) lines.push(`      ${citationLine(s)}`);

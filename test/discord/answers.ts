@@ -16,6 +16,7 @@ export function widelyReported(n: number): Answer {
   return {
     question: 'How many prisoners were released, and who @everyone confirmed it?',
     answered: true,
+    tier: 'answer',
     answer: 'Fifty-two prisoners were released on Thursday.',
     confidence: 0.91,
     confidenceLabel: 'high',

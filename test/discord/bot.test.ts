@@ -149,7 +149,7 @@ describe('Discord bot against the stand-in', function () {
       expect(record.original!.embeds).to.have.length.greaterThan(0);
       expect(text).to.include(answer.answer);
       expect(answer.facts.length).to.be.greaterThan(0);
-      expect(text).to.include('Closest facts');
+      expect(text).to.include(answer.tier === 'not-sure' ? 'Closest passages (not an answer)' : 'Closest facts');
       expect(unescape(text)).to.include(answer.facts[0]!.text);
     });
 
