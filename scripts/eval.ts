@@ -73,4 +73,8 @@ if (!scoresOnly) run('eval tests (eval/*.test.ts)', process.execPath, [path.join
 if (!testsOnly) {
   run('seed questions (score.mjs)', process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--min', floor('min-seed')]);
   run('SQuAD half (score-answers.mjs)', process.execPath, [path.join(sharedDir, 'eval/score-answers.mjs'), '--min', floor('min-squad'), '--min-f1', floor('min-squad-f1')]);
+  // SQuAD v1.1 alone rewards never abstaining: with its unanswerable questions mixed in, how often a given answer is right
+  run('SQuAD half with unanswerable questions (score-answers.mjs --unanswerable)', process.execPath, [
+    path.join(sharedDir, 'eval/score-answers.mjs'), '--unanswerable', '--min', floor('min-unanswerable'), '--min-precision', floor('min-unanswerable-precision'),
+  ]);
 }
