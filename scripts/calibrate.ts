@@ -11,10 +11,10 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confidenceSignals, rankForQuestion } from '../src/answer/answer.js';
+import { missingShare, rankForQuestion } from '../src/answer/answer.js';
 import { answerContext } from '../src/answer/context.js';
-import { CONFIDENCE_INPUTS, CONFIDENCE_MODEL, type ConfidenceInput } from '../src/answer/confidence.js';
-import { shortAnswer } from '../src/answer/span/index.js';
+import { CONFIDENCE_INPUTS, CONFIDENCE_MODEL, confidenceInputs, type ConfidenceInput } from '../src/answer/confidence.js';
+import { sentenceView, shortAnswer } from '../src/answer/span/index.js';
 import { weightsFileText } from '../src/answer/weights.js';
 import { SETTINGS } from '../src/settings.js';
 import { wordVectors } from '../src/text/embeddings.js';
@@ -43,8 +43,8 @@ async function run(set: string, dir: string, qs: EvalQuestion[], held: (articleN
       rows.push({ x: CONFIDENCE_INPUTS.map(() => 0), correct: false, abstain, f1: 0, set, held: isHeld });
       continue;
     }
-    const { view, spans, inputs } = confidenceSignals(k, pq, pool, vectors);
-    const span = q.answers?.length ? shortAnswer(pq, view, vectors, undefined, spans) : null;
+    const inputs = confidenceInputs(best, pool[1], pq, missingShare(k, pq, best.features.countedFocus > 0));
+    const span = q.answers?.length ? shortAnswer(pq, sentenceView(k, best.sentenceId), vectors) : null;
     rows.push({ x: CONFIDENCE_INPUTS.map((n) => inputs[n]), correct: answers(k, best.sentenceId, q), abstain, f1: span ? spanF1(span.text, q.answers!) : 0, set, held: isHeld });
   }
 }

@@ -113,7 +113,7 @@ export function answerValues(k: Knowledge, q: ParsedQuestion, sentenceId: number
  * What the versions disagree on, as a heading: the question itself, in the asker's words ("How many Poles
  * were freed"), which names the thing better than any label made from its parts.
  */
-export function aboutOf(q: Pick<ParsedQuestion, 'text'>): string {
+function aboutOf(q: Pick<ParsedQuestion, 'text'>): string {
   const text = q.text.replace(/\s+/g, ' ').trim().replace(/[?!.\s]+$/, '');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -9,13 +9,13 @@ import { measuredBy, parseQuestion, type ParsedQuestion } from './question.js';
 import { correctSpelling, queryTerms } from './query.js';
 import { candidates, type RankedSentence } from './rank.js';
 import { linearScore } from './features.js';
-import { ABSTAIN_BELOW, confidenceInputs, confidenceOf, NOT_SURE_FROM, type ConfidenceInput } from './confidence.js';
+import { ABSTAIN_BELOW, confidenceInputs, confidenceOf, NOT_SURE_FROM } from './confidence.js';
 import { RANK_MODEL } from './rankModel.js';
 import { citedFact, excerpt, outletCount, outletKey, outletLabel } from './sources.js';
 import type { Answer, CitedFact } from './types.js';
 import { SETTINGS } from '../settings.js';
 import { answerContext, type AnswerContext } from './context.js';
-import { scoreSpans, sentenceView, shortAnswerIn, type ScoredSpans, type SentenceView } from './span/index.js';
+import { sentenceView, shortAnswerIn } from './span/index.js';
 
 /** The answer's settings and the pool size, as before they moved to {@link SETTINGS}. */
 export const ANSWER_SETTINGS = Object.freeze({
@@ -95,15 +95,6 @@ export function rankForQuestion(
   return { q, pool };
 }
 
-/** What the confidence weighs for the best of `pool` (non-empty), with the best sentence's scored spans for the short answer. */
-export function confidenceSignals(k: Knowledge, q: ParsedQuestion, pool: readonly RankedSentence[], vectors: WordVectors | null): { view: SentenceView; spans: ScoredSpans; inputs: Record<ConfidenceInput, number> } {
-  const best = pool[0]!;
-  const view = sentenceView(k, best.sentenceId);
-  const spans = scoreSpans(q, view, vectors);
-  const inputs = confidenceInputs(best, pool[1], q, missingShare(k, q, best.features.countedFocus > 0));
-  return { view, spans, inputs };
-}
-
 /**
  * Answers a question from the knowledge of a corpus. Never throws on bad input: an empty or oversized
  * question gets `answered: false` with a message saying what to do.
@@ -119,8 +110,7 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const best = pool[0];
   if (!best) return { ...notAnswered(question, 'The coverage does not mention anything this question asks about.', k, started, clock), kind: q.kind };
 
-  const { view, spans, inputs } = confidenceSignals(k, q, pool, vectors);
-  const confidence = Math.round(confidenceOf(inputs) * 100) / 100;
+  const confidence = Math.round(confidenceOf(confidenceInputs(best, pool[1], q, missingShare(k, q, best.features.countedFocus > 0))) * 100) / 100;
   const wanted = (w: string) => q.terms.some((t) => t.word.toLowerCase() === w);
   const total = outletCount(k);
 
@@ -136,7 +126,7 @@ export function answerQuestion(k: Knowledge, question: string, vectors: WordVect
   const { support, conflicts } = agreement(k, q, best, pool, vectors);
   const bestText = k.sentences[best.sentenceId]!.text;
   const facts: CitedFact[] = [citedFact(k, best.sentenceId, excerpt(bestText, wanted), support)];
-  const span = shortAnswerIn(q, view, facts[0]!.text, vectors, spans);
+  const span = shortAnswerIn(q, sentenceView(k, best.sentenceId), facts[0]!.text, vectors);
   if (span) facts[0] = { ...facts[0]!, span };
   const shown = new Set([best.sentenceId, ...support]);
   for (const c of pool.slice(1)) {

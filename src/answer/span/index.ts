@@ -26,14 +26,8 @@ export function sentenceView(k: Knowledge, id: number): SentenceView {
 /** Whether the question asks for a reason or a manner, which a clause gives rather than a phrase. */
 export const wantsClause = (q: Pick<ParsedQuestion, 'kind'>): boolean => q.kind === 'why' || q.kind === 'how' || q.kind === 'what';
 
-/** A sentence's candidate spans for one question and their scores, in the same order. */
-export interface ScoredSpans {
-  cands: SpanCandidate[];
-  scores: Float64Array;
-}
-
 /** The candidates of a sentence and their scores, in the same order. */
-export function scoreSpans(q: ParsedQuestion, view: SentenceView, vectors: WordVectors | null, model: SpanModel = spanModel()): ScoredSpans {
+function scoreAll(q: ParsedQuestion, view: SentenceView, vectors: WordVectors | null, model: SpanModel): { cands: SpanCandidate[]; scores: Float64Array } {
   const ctx = spanContext(q, view, vectors);
   const scorer = spanScorer(model, ctx.qk, ctx.qs);
   const cands = spanCandidates(view, wantsClause(q));
@@ -47,7 +41,7 @@ export function scoreSpans(q: ParsedQuestion, view: SentenceView, vectors: WordV
 
 /** Candidates with their scores, best first (for training and diagnosis). */
 export function scoredCandidates(q: ParsedQuestion, view: SentenceView, vectors: WordVectors | null, model: SpanModel = spanModel()): Array<SpanCandidate & { score: number }> {
-  const { cands, scores } = scoreSpans(q, view, vectors, model);
+  const { cands, scores } = scoreAll(q, view, vectors, model);
   return cands.map((c, i) => ({ ...c, score: scores[i]! })).sort((a, b) => b.score - a.score || a.start - b.start || a.end - b.end);
 }
 
@@ -85,9 +79,9 @@ export function shortAnswer(
   view: SentenceView,
   vectors: WordVectors | null,
   within: { start: number; end: number } = { start: 0, end: view.text.length },
-  scored: ScoredSpans = scoreSpans(q, view, vectors),
+  model: SpanModel = spanModel(),
 ): AnswerSpan | null {
-  const { cands, scores } = scored;
+  const { cands, scores } = scoreAll(q, view, vectors, model);
   let best: SpanCandidate | null = null;
   let bestScore = -Infinity;
   for (let i = 0; i < cands.length; i++) {
@@ -114,9 +108,9 @@ export function shortAnswer(
  * The short answer inside the part of the sentence an answer shows (`shown`, the sentence or its excerpt),
  * with offsets into `shown`.
  */
-export function shortAnswerIn(q: ParsedQuestion, view: SentenceView, shown: string, vectors: WordVectors | null, scored?: ScoredSpans): AnswerSpan | null {
+export function shortAnswerIn(q: ParsedQuestion, view: SentenceView, shown: string, vectors: WordVectors | null): AnswerSpan | null {
   const at = view.text.indexOf(shown);
   if (at < 0) return null;
-  const span = shortAnswer(q, view, vectors, { start: at, end: at + shown.length }, scored);
+  const span = shortAnswer(q, view, vectors, { start: at, end: at + shown.length });
   return span && { ...span, start: span.start - at, end: span.end - at };
 }
