@@ -16,6 +16,8 @@ export interface BotConfig {
   guildId: string | null;
   /** Absolute path of the coverage folder. */
   corpusDir: string;
+  /** DATA_DIR: absolute path of the folder holding the desk's database (channel bindings, the add log). */
+  dataDir: string;
   /** MAX_ARTICLE_BYTES: a larger article file is skipped with a message. */
   maxArticleBytes: number;
   logLevel: LogLevel;
@@ -38,6 +40,8 @@ export class ConfigError extends Error {
 
 /** The default coverage folder, relative to the working directory: the bundled sample story. */
 export const DEFAULT_CORPUS_DIR = 'seeds';
+/** The default DATA_DIR, relative to the working directory (git-ignored). */
+export const DEFAULT_DATA_DIR = '.data';
 
 const PORTAL = 'https://discord.com/developers/applications';
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -124,6 +128,7 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     clientId,
     guildId,
     corpusDir: path.resolve(cwd, value(env, 'CORPUS_DIR') ?? DEFAULT_CORPUS_DIR),
+    dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
     maxArticleBytes: 'bytes' in articleBytes ? articleBytes.bytes : 0,
     logLevel: logLevel ?? 'info',
     apiBase,
