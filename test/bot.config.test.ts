@@ -19,6 +19,15 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('bot configuration', () => {
+  it('reads the desk settings: STORIES_DIR and DATA_DIR anchored at the working directory, EDITOR_ROLE_ID checked', () => {
+    const config = readConfig({ STORIES_DIR: 'stories', EDITOR_ROLE_ID: '1420000000000000009' }, '/srv/bot');
+    expect(config.storiesDir).to.equal(path.resolve('/srv/bot', 'stories'));
+    expect(config.dataDir).to.equal(path.resolve('/srv/bot', '.data'));
+    expect(config.editorRoleId).to.equal('1420000000000000009');
+    expect(readConfig({}, '/srv/bot').storiesDir).to.equal(null);
+    expect(problemsOf({ EDITOR_ROLE_ID: 'editors' })).to.have.length(1).and.to.match(/^EDITOR_ROLE_ID must be a numeric role id/);
+  });
+
   it('reads a complete environment into typed values', () => {
     const config = readConfig(
       {
@@ -37,6 +46,9 @@ describe('bot configuration', () => {
       clientId: '1410000000000000001',
       guildId: '1410000000000000002',
       corpusDir: path.resolve('/srv/bot', 'coverage/story'),
+      storiesDir: null,
+      editorRoleId: null,
+      dataDir: path.resolve('/srv/bot', '.data'),
       maxArticleBytes: 5 * 1024 * 1024,
       logLevel: 'debug',
       apiBase: 'http://127.0.0.1:8080/api',

@@ -16,6 +16,12 @@ export interface BotConfig {
   guildId: string | null;
   /** Absolute path of the coverage folder. */
   corpusDir: string;
+  /** STORIES_DIR: absolute path of a folder with one folder per story; null serves CORPUS_DIR as the one story. */
+  storiesDir: string | null;
+  /** EDITOR_ROLE_ID: members with this role may bind channels and add articles (besides Manage Channels). */
+  editorRoleId: string | null;
+  /** DATA_DIR: absolute path of the folder holding the desk's database (channel bindings, the add log). */
+  dataDir: string;
   /** MAX_ARTICLE_BYTES: a larger article file is skipped with a message. */
   maxArticleBytes: number;
   logLevel: LogLevel;
@@ -38,6 +44,8 @@ export class ConfigError extends Error {
 
 /** The default coverage folder, relative to the working directory: the bundled sample story. */
 export const DEFAULT_CORPUS_DIR = 'seeds';
+/** The default DATA_DIR, relative to the working directory (git-ignored). */
+export const DEFAULT_DATA_DIR = '.data';
 
 const PORTAL = 'https://discord.com/developers/applications';
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -114,6 +122,11 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     else apiBase = checked.url;
   }
 
+  const editorRoleId = value(env, 'EDITOR_ROLE_ID');
+  if (editorRoleId !== null && !SNOWFLAKE.test(editorRoleId)) {
+    problems.push('EDITOR_ROLE_ID must be a numeric role id: with Developer Mode on, Server Settings → Roles → right-click the role → Copy Role ID. Leave it unset to let only members with Manage Channels edit.');
+  }
+
   const articleBytes = readMaxArticleBytes(env.MAX_ARTICLE_BYTES);
   if ('problem' in articleBytes) problems.push(articleBytes.problem);
 
@@ -124,6 +137,9 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     clientId,
     guildId,
     corpusDir: path.resolve(cwd, value(env, 'CORPUS_DIR') ?? DEFAULT_CORPUS_DIR),
+    storiesDir: value(env, 'STORIES_DIR') === null ? null : path.resolve(cwd, value(env, 'STORIES_DIR') ?? ''),
+    editorRoleId,
+    dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
     maxArticleBytes: 'bytes' in articleBytes ? articleBytes.bytes : 0,
     logLevel: logLevel ?? 'info',
     apiBase,

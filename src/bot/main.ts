@@ -12,6 +12,7 @@ import { ConfigError, DEFAULT_CORPUS_DIR, readConfig, type BotConfig } from './c
 import { runConsole } from './console.js';
 import { loadDotEnv } from './env.js';
 import { newErrorId } from './errors.js';
+import { openStore } from '../store/open.js';
 
 /** After a stop is asked for, give open handles this long before exiting anyway. */
 const EXIT_GRACE_MS = 5_000;
@@ -75,6 +76,11 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel, json: config.production, secrets: [config.token] });
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { errorId: newErrorId(), ...errorFields(reason) }));
+
+  // the bot answers without its database: bindings then last this run only, which the log says once
+  const opened = openStore(config.dataDir);
+  if (opened.problem) logger.error(opened.problem);
+  else logger.debug('database opened', { file: opened.file });
 
   let engine: Engine;
   try {
