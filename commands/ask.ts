@@ -1,7 +1,7 @@
 /** `/ask question:<text> [private:<bool>]` — the cited answer to a question about the coverage. */
 import { SlashCommandBuilder } from 'discord.js';
 import { ANSWER_SETTINGS } from '../src/answer/answer.js';
-import type { Command } from '../src/bot/command.js';
+import { storyOption, type Command } from '../src/bot/command.js';
 import { renderAnswer } from '../src/render/embed.js';
 
 /*
@@ -21,7 +21,8 @@ export const data = new SlashCommandBuilder()
       .setMinLength(2)
       .setMaxLength(MAX_QUESTION),
   )
-  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'));
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'))
+  .addStringOption(storyOption);
 
 export const command: Command = {
   data,

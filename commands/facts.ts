@@ -1,6 +1,6 @@
 /** `/facts about:<name>` — what the coverage says about a person, place or organisation. */
 import { SlashCommandBuilder } from 'discord.js';
-import type { Choice, Command } from '../src/bot/command.js';
+import { storyOption, type Choice, type Command } from '../src/bot/command.js';
 import type { NameSummary } from '../src/engine.js';
 import { renderAbout } from '../src/render/embed.js';
 
@@ -9,7 +9,8 @@ export const data = new SlashCommandBuilder()
   .setDescription('What the coverage says about a person, place or organisation.')
   .addStringOption((o) =>
     o.setName('about').setDescription('A name from the coverage (suggestions as you type)').setRequired(true).setMaxLength(100).setAutocomplete(true),
-  );
+  )
+  .addStringOption(storyOption);
 
 /** `Name — person, 12 mentions (also: Variant, Variant)`: enough to pick the right one of similar names. */
 function choiceOf(name: NameSummary): Choice {

@@ -6,6 +6,7 @@ import { command as facts } from './facts.js';
 import { command as help } from './help.js';
 import { command as quotes } from './quotes.js';
 import { command as sources } from './sources.js';
+import { command as story } from './story.js';
 import { command as timeline } from './timeline.js';
 
-export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, sources, help];
+export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, sources, story, help];

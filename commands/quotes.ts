@@ -1,12 +1,13 @@
 /** `/quotes [speaker:<name>]` — quotes with their speaker and every outlet that carried them. */
 import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/bot/command.js';
+import { storyOption, type Command } from '../src/bot/command.js';
 import { renderQuotes } from '../src/render/embed.js';
 
 export const data = new SlashCommandBuilder()
   .setName('quotes')
   .setDescription('Quotes in the coverage, with who said them and every outlet that carried them.')
-  .addStringOption((o) => o.setName('speaker').setDescription('Only this speaker (suggestions as you type)').setMaxLength(100).setAutocomplete(true));
+  .addStringOption((o) => o.setName('speaker').setDescription('Only this speaker (suggestions as you type)').setMaxLength(100).setAutocomplete(true))
+  .addStringOption(storyOption);
 
 export const command: Command = {
   data,

@@ -4,12 +4,13 @@ import { PassThrough } from 'node:stream';
 import { commands } from '../commands/index.js';
 import { command as askCommand } from '../commands/ask.js';
 import { ANSWER_SETTINGS, ECHO_CHARS, questionProblem } from '../src/answer/answer.js';
-import { catalogueOf, type CommandContext, type OptionReader } from '../src/bot/command.js';
+import type { CommandContext } from '../src/bot/command.js';
 import { runConsole } from '../src/bot/console.js';
 import { Engine } from '../src/engine.js';
 import { createLogger } from '../src/log.js';
 import { pagesToText } from '../src/render/embed.js';
 import { ask } from './support/askCli.js';
+import { oneStoryContext, stringOptions } from './support/desk.js';
 
 const SEEDS = new URL('../seeds', import.meta.url).pathname;
 /** A real question, padded far past the limit: cut to the limit it would be answered. */
@@ -22,7 +23,7 @@ describe('over-long questions: rough edges', function () {
   let context: CommandContext;
   before(async () => {
     engine = await Engine.load(SEEDS);
-    context = { engine, catalogue: catalogueOf(commands) };
+    context = oneStoryContext(engine);
   });
 
   it('the refusal is the CLI\'s length message', () => {
@@ -58,7 +59,7 @@ describe('over-long questions: rough edges', function () {
   });
 
   it('the Discord /ask handler refuses it with the same message', async () => {
-    const options: OptionReader = { getString: (name) => (name === 'question' ? LONG : null), getBoolean: () => null };
+    const options = stringOptions({ question: LONG });
     const pages = await askCommand.respond(context, options);
     const shown = pagesToText(pages);
     expect(shown).to.include(REFUSAL);

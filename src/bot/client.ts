@@ -3,10 +3,13 @@
  * REST pointed at DISCORD_API_BASE when set (the gateway address then comes from that API's
  * /gateway/bot, as it does from Discord's), and every client, gateway and REST event that matters logged.
  */
-import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import { Desk } from '../desk/desk.js';
+import { fixedStory } from '../desk/fixed.js';
+import { MemoryStore } from '../store/memory.js';
 import { errorFields, type Logger } from '../log.js';
 import { catalogueOf, type Command, type CoverageEngine } from './command.js';
-import { createDispatcher, NO_MENTIONS } from './interactions.js';
+import { createDispatcher, NO_MENTIONS, type Downloader } from './interactions.js';
 import { PageStore } from './pager.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit.js';
 
@@ -14,7 +17,13 @@ export interface BotOptions {
   token: string;
   /** REST base replacing https://discord.com/api; null for Discord's. */
   apiBase: string | null;
-  engine: CoverageEngine;
+  /** The stories and the channel bindings; or give `engine` alone for one story with bindings in memory. */
+  desk?: Desk<CoverageEngine>;
+  engine?: CoverageEngine;
+  /** EDITOR_ROLE_ID; members with Manage Channels are editors in any case. */
+  editorRoleId?: string | null;
+  /** How attachments are fetched (the tests' stand-in serves them on loopback). */
+  download?: Downloader;
   commands: readonly Command[];
   logger: Logger;
   rateLimit?: RateLimitOptions;
@@ -30,10 +39,20 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+// TEMP until src/ingest/download.ts lands
+const downloadAttachment: Downloader = async (url, maxBytes) => {
+  const response = await fetch(url);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > maxBytes) throw new Error('too large');
+  return bytes;
+};
+
 /** Builds the client without connecting: the options are the bot's whole footprint on Discord. */
 export function createClient(apiBase: string | null, restRetries?: number): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    // an interaction's channel is then known even when not cached (a thread older than the connection), for its parent's story
+    partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     rest: { ...(apiBase ? { api: apiBase } : {}), ...(restRetries !== undefined ? { retries: restRetries } : {}) },
   });
@@ -41,11 +60,16 @@ export function createClient(apiBase: string | null, restRetries?: number): Clie
 
 /** Connects to Discord and answers interactions until stopped. Rejects when login fails. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
-  const { logger, engine } = options;
+  const { logger } = options;
+  const desk = options.desk ?? (options.engine ? new Desk(fixedStory(options.engine, { id: 'coverage', title: 'Coverage' }), new MemoryStore()) : null);
+  if (!desk) throw new Error('startBot needs a desk or an engine');
   const client = createClient(options.apiBase, options.restRetries);
   const commands = new Map(options.commands.map((c) => [c.data.name, c]));
   const dispatch = createDispatcher({
-    context: { engine, catalogue: catalogueOf(options.commands) },
+    desk,
+    catalogue: catalogueOf(options.commands),
+    editorRoleId: options.editorRoleId ?? null,
+    download: options.download ?? downloadAttachment,
     commands,
     logger,
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
@@ -54,13 +78,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, async (c) => {
-      const stats = await engine.stats();
-      logger.info('ready', {
-        user: c.user.tag,
-        servers: c.guilds.cache.size,
-        articles: stats.articles,
-        facts: stats.facts,
-      });
+      logger.info('ready', { user: c.user.tag, servers: c.guilds.cache.size, stories: desk.stories.list().length, bindings: desk.store.bindings().length });
       resolve();
     });
   });

@@ -7,6 +7,11 @@
 import { performance } from 'node:perf_hooks';
 import {
   MessageFlags,
+  PermissionFlagsBits,
+  type Attachment,
+  type CommandInteractionOptionResolver,
+  type GuildMember,
+  type APIInteractionGuildMember,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -17,7 +22,10 @@ import {
 import { errorFields, type Logger } from '../log.js';
 import { clip } from '../render/paging.js';
 import { notice, type Page } from '../render/embed.js';
-import { hasPrivateOption, PRIVATE_OPTION, type Command, type CommandContext } from './command.js';
+import { hasPrivateOption, PRIVATE_OPTION, type Command, type CoverageEngine, type DeskContext, type OptionReader, type Upload } from './command.js';
+import type { CommandHelp } from '../render/embed.js';
+import type { Desk } from '../desk/desk.js';
+import { prepare, suggest } from './invoke.js';
 import { apology, discordFailure, interactionGone, newErrorId, slowDown } from './errors.js';
 import { pageButtons, parsePageButton, type PageStore } from './pager.js';
 import type { RateLimiter } from './rateLimit.js';
@@ -30,15 +38,33 @@ export const MAX_CHOICES = 25;
 /** Discord's limit on a choice's name and value. */
 const CHOICE_TEXT = 100;
 
+/** Fetches an attachment from the URL Discord gave for it, refusing more than `maxBytes`. */
+export type Downloader = (url: string, maxBytes: number) => Promise<Uint8Array>;
+
 export interface DispatcherDeps {
-  context: CommandContext;
+  desk: Desk<CoverageEngine>;
+  catalogue: readonly CommandHelp[];
+  /** EDITOR_ROLE_ID: members with this role are editors besides those with Manage Channels. */
+  editorRoleId: string | null;
+  download: Downloader;
   commands: ReadonlyMap<string, Command>;
   logger: Logger;
   limiter: RateLimiter;
   pages: PageStore;
 }
 
-type Outcome = 'ok' | 'deferred-ok' | 'rate-limited' | 'error' | 'discord-error' | 'unknown-command' | 'expired-pages' | 'not-owner' | 'ignored';
+type Outcome =
+  | 'ok'
+  | 'deferred-ok'
+  | 'rate-limited'
+  | 'error'
+  | 'discord-error'
+  | 'unknown-command'
+  | 'expired-pages'
+  | 'not-owner'
+  | 'not-editor'
+  | 'no-story'
+  | 'ignored';
 
 interface Report {
   outcome: Outcome;
@@ -61,9 +87,49 @@ function privateReply(text: string): InteractionReplyOptions {
   return { embeds: notice(text).embeds, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS };
 }
 
+type AnyMember = GuildMember | APIInteractionGuildMember | null;
+
+function roleIds(member: AnyMember): readonly string[] {
+  if (!member) return [];
+  return Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+}
+
+/** discord.js's option resolver, read through the commands' OptionReader; attachments fetched on demand. */
+type Resolver = Pick<CommandInteractionOptionResolver, 'getString' | 'getBoolean' | 'getSubcommand'> & Partial<Pick<CommandInteractionOptionResolver, 'getAttachment'>>;
+
+function optionReader(options: Resolver, download: Downloader): OptionReader {
+  const upload = (a: Attachment): Upload => ({ name: a.name, size: a.size, contentType: a.contentType, read: (maxBytes) => download(a.url, maxBytes) });
+  return {
+    getString: (name, required = false) => options.getString(name, required),
+    getBoolean: (name, required = false) => options.getBoolean(name, required),
+    getSubcommand: (required = false) => options.getSubcommand(required),
+    getAttachment: (name, required = false) => {
+      const a = options.getAttachment?.(name, required) ?? null;
+      return a ? upload(a) : null;
+    },
+  };
+}
+
 /** Creates the handler for the client's `interactionCreate` event; it never throws. */
 export function createDispatcher(deps: DispatcherDeps): (interaction: Interaction) => Promise<void> {
   const { logger } = deps;
+  /* engines known to be loaded: a command answering from one still loading is deferred whatever it declares */
+  const loaded = new WeakSet<Promise<CoverageEngine>>();
+
+  function deskContext(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DeskContext {
+    const channel = interaction.channel;
+    const member = interaction.member as AnyMember;
+    const editor =
+      interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) === true ||
+      (deps.editorRoleId !== null && roleIds(member).includes(deps.editorRoleId));
+    return {
+      desk: deps.desk,
+      place: { guildId: interaction.guildId, channelId: interaction.channelId, parentId: channel?.isThread() ? channel.parentId : null },
+      actor: { userId: interaction.user.id, editor },
+      catalogue: deps.catalogue,
+      now: new Date(),
+    };
+  }
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<Report> {
     const command = deps.commands.get(interaction.commandName);
@@ -76,22 +142,30 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
       await interaction.reply(privateReply(slowDown(decision.retryAfterMs)));
       return { outcome: 'rate-limited' };
     }
+    const options = optionReader(interaction.options, deps.download);
+    const prepared = prepare(command, deskContext(interaction), options);
+    if (!prepared.ok) {
+      await interaction.reply(privateReply(prepared.message));
+      return { outcome: prepared.outcome };
+    }
     const ephemeral = hasPrivateOption(command.data) && interaction.options.getBoolean(PRIVATE_OPTION) === true;
     const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
-    if (command.defer) await interaction.deferReply({ flags });
+    const engine = prepared.engine;
+    if (command.defer || (engine !== null && !loaded.has(engine))) await interaction.deferReply({ flags });
+    if (engine) void engine.then(() => loaded.add(engine), () => undefined);
 
-    const pages = await command.respond(deps.context, interaction.options);
+    const pages = await prepared.run();
     const key = pages.length > 1 ? deps.pages.put(pages, interaction.user.id) : null;
     const payload = pagePayload(pages, 0, key);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...(payload as InteractionReplyOptions), flags });
-    return { outcome: command.defer ? 'deferred-ok' : 'ok', pages: pages.length };
+    return { outcome: interaction.deferred ? 'deferred-ok' : 'ok', pages: pages.length };
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<Report> {
     const command = deps.commands.get(interaction.commandName);
     const focused = interaction.options.getFocused(true);
-    const choices = command?.autocomplete ? await command.autocomplete(deps.context, { name: focused.name, value: String(focused.value) }) : [];
+    const choices = await suggest(command, deskContext(interaction), { name: focused.name, value: String(focused.value) }, optionReader(interaction.options, deps.download));
     const seen = new Set<string>();
     const valid = choices
       .filter((c) => c.value.length >= 1 && c.value.length <= CHOICE_TEXT && !seen.has(c.value) && seen.add(c.value))

@@ -6,10 +6,12 @@ import { commands } from '../../commands/index.js';
 import { CorpusError } from '../corpus/load.js';
 import { Engine } from '../engine.js';
 import { createLogger, errorFields, type Logger } from '../log.js';
-import { catalogueOf, type CommandContext } from './command.js';
+import { catalogueOf, type CoverageEngine } from './command.js';
 import { startBot, type RunningBot } from './client.js';
 import { ConfigError, DEFAULT_CORPUS_DIR, readConfig, type BotConfig } from './config.js';
-import { runConsole } from './console.js';
+import { CONSOLE_PLACE, runConsole } from './console.js';
+import { Desk } from '../desk/desk.js';
+import { discoverStories, singleStory, StoryCatalogue, type Story } from '../stories/catalogue.js';
 import { loadDotEnv } from './env.js';
 import { newErrorId } from './errors.js';
 import { openStore } from '../store/open.js';
@@ -17,15 +19,16 @@ import { openStore } from '../store/open.js';
 /** After a stop is asked for, give open handles this long before exiting anyway. */
 const EXIT_GRACE_MS = 5_000;
 
-function connectHelp(articles: number, facts: number, dir: string): string {
+function connectHelp(loaded: string): string {
   return [
-    `Loaded ${articles} articles (${facts} facts) from ${dir}.`,
+    loaded,
     'DISCORD_TOKEN is not set, so the bot is not connecting to Discord. To connect: create an application at',
     'https://discord.com/developers/applications, put its bot token in .env as DISCORD_TOKEN (see .env.example',
     'and README.md, "The Discord bot"), run `npm run deploy-commands`, then `npm start` again.',
     '',
     'Meanwhile, type the commands here as you would in Discord — /ask <question>, /facts about:<name>, /quotes,',
-    '/timeline, /conflicts, /sources, /help. A line without a slash is a question. Ctrl-D to quit.',
+    '/timeline, /conflicts, /sources, /story list, /story use <id>, /add <file>, /help. A line without a slash is a question.',
+    'Ctrl-D to quit.',
     '',
   ].join('\n');
 }
@@ -43,7 +46,7 @@ function corpusProblem(error: CorpusError, dir: string): string {
   return `could not load the coverage: CORPUS_DIR is ${dir}, but ${why}; ${fix}.`;
 }
 
-async function runBot(config: BotConfig & { token: string }, context: CommandContext, logger: Logger): Promise<number> {
+async function runBot(config: BotConfig & { token: string }, desk: Desk<CoverageEngine>, logger: Logger): Promise<number> {
   /* Listen before logging in, so a Ctrl-C during login still disconnects cleanly. */
   const signal = new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -51,7 +54,7 @@ async function runBot(config: BotConfig & { token: string }, context: CommandCon
   });
   let bot: RunningBot;
   try {
-    bot = await startBot({ token: config.token, apiBase: config.apiBase, engine: context.engine, commands, logger });
+    bot = await startBot({ token: config.token, apiBase: config.apiBase, desk, editorRoleId: config.editorRoleId, commands, logger });
   } catch (error) {
     // a refused token or an unreachable API is the setting's fault, not the code's: the reason, no stack
     logger.error('could not connect to Discord; check DISCORD_TOKEN (and DISCORD_API_BASE if set)', { error: errorFields(error).error });
@@ -82,21 +85,47 @@ async function main(): Promise<number> {
   if (opened.problem) logger.error(opened.problem);
   else logger.debug('database opened', { file: opened.file });
 
-  let engine: Engine;
-  try {
-    engine = await Engine.load(config.corpusDir, { logger, maxFileBytes: config.maxArticleBytes });
-  } catch (error) {
-    if (error instanceof CorpusError) logger.error(corpusProblem(error, config.corpusDir));
-    else logger.error('could not load the coverage', { dir: config.corpusDir, ...errorFields(error) });
-    return 1;
+  let stories: Story[];
+  let loaded: string;
+  const options = { logger, maxFileBytes: config.maxArticleBytes };
+  if (config.storiesDir !== null) {
+    try {
+      stories = discoverStories(config.storiesDir);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const why = code === 'ENOENT' ? 'which does not exist' : code === 'ENOTDIR' ? 'which is a file, not a folder' : 'which cannot be read';
+      logger.error(`could not read the stories: STORIES_DIR is ${config.storiesDir}, ${why}; set it to a folder holding one folder of articles per story.`);
+      return 1;
+    }
+    // stories load on their first question: a desk keeps many and is asked about a few each day
+    if (stories.length === 0) logger.warn('STORIES_DIR holds no story folder yet; add one folder of articles per story', { dir: config.storiesDir });
+    loaded = `Serving ${stories.length} ${stories.length === 1 ? 'story' : 'stories'} from ${config.storiesDir}${stories.length > 0 ? `: ${stories.map((s) => s.id).join(', ')}` : ''}.`;
+  } else {
+    stories = [singleStory(config.corpusDir)];
+    loaded = '';
   }
-  for (const problem of engine.problems) logger.warn('part of the coverage was skipped', { file: problem.file, reason: problem.message });
-  const context: CommandContext = { engine, catalogue: catalogueOf(commands) };
+  const catalogue = new StoryCatalogue(stories, options);
 
-  if (config.token !== null) return runBot({ ...config, token: config.token }, context, logger);
+  if (config.storiesDir === null) {
+    // one folder: load it now, so a wrong CORPUS_DIR stops the start with its reason, as before stories
+    let engine: Engine;
+    try {
+      engine = await (catalogue.engine(stories[0]?.id ?? '') as Promise<Engine>);
+    } catch (error) {
+      if (error instanceof CorpusError) logger.error(corpusProblem(error, config.corpusDir));
+      else logger.error('could not load the coverage', { dir: config.corpusDir, ...errorFields(error) });
+      return 1;
+    }
+    for (const problem of engine.problems) logger.warn('part of the coverage was skipped', { file: problem.file, reason: problem.message });
+    const stats = engine.stats();
+    loaded = `Loaded ${stats.articles} articles (${stats.facts} facts) from ${config.corpusDir}.`;
+  }
+  const desk = new Desk<CoverageEngine>(catalogue, opened.store);
 
-  const stats = engine.stats();
-  process.stderr.write(connectHelp(stats.articles, stats.facts, config.corpusDir));
+  if (config.token !== null) return runBot({ ...config, token: config.token }, desk, logger);
+
+  process.stderr.write(connectHelp(loaded));
+  const context = { desk, place: CONSOLE_PLACE, actor: { userId: 'console', editor: true }, catalogue: catalogueOf(commands) };
   await runConsole({ input: process.stdin, output: process.stdout, commands, context, logger, interactive: process.stdin.isTTY === true });
   return 0;
 }
