@@ -78,7 +78,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const ready = new Promise<void>((resolve) => {
     client.once(Events.ClientReady, async (c) => {
-      logger.info('ready', { user: c.user.tag, servers: c.guilds.cache.size, stories: desk.stories.list().length, bindings: desk.store.bindings().length });
+      // with one story, the ready line says what it serves, as before stories; with several, loading waits for questions
+      const only = desk.stories.onlyStory;
+      const stats = only ? await Promise.resolve(desk.stories.engine(only.id)?.then((e) => e.stats())).catch(() => null) : null;
+      logger.info('ready', {
+        user: c.user.tag,
+        servers: c.guilds.cache.size,
+        stories: desk.stories.list().length,
+        bindings: desk.store.bindings().length,
+        ...(stats ? { articles: stats.articles, facts: stats.facts } : {}),
+      });
       resolve();
     });
   });

@@ -14,8 +14,8 @@ describe('deploy-commands', function () {
   before(async () => ({ standIn, token } = await startStandIn()));
   after(async () => standIn?.close());
 
-  it('defines seven valid commands, with autocomplete on the name options', () => {
-    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'sources', 'help']);
+  it('defines eight valid commands, with autocomplete on the name and story options', () => {
+    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'sources', 'story', 'help']);
     expect(commandProblems(JSON.parse(JSON.stringify(definitions)))).to.deep.equal([]);
     const option = (command: string, name: string): Record<string, unknown> | undefined =>
       definitions.find((d) => d.name === command)?.options?.find((o) => o.name === name) as Record<string, unknown> | undefined;
@@ -23,6 +23,7 @@ describe('deploy-commands', function () {
     expect(option('quotes', 'speaker')).to.include({ autocomplete: true });
     expect(option('ask', 'question')).to.include({ required: true, max_length: 1000 });
     expect(option('ask', 'private')).to.include({ type: 5 });
+    for (const d of definitions.filter((x) => !['story', 'help'].includes(x.name))) expect(option(d.name, 'story'), d.name).to.include({ autocomplete: true, type: 3 });
   });
 
   it('registers to the development server when DISCORD_GUILD_ID is set', async () => {
