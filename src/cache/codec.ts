@@ -1,8 +1,8 @@
 /**
  * How one value is turned into bytes for the saved index, and back, without knowing its shape:
  *
- * - `J`: JSON, when the value survives a JSON round trip unchanged (plain objects and arrays, strings,
- *   finite numbers, booleans, null) — today's analyses, and the fastest to read back;
+ * - `J`: JSON, when the value survives a JSON round trip unchanged (bytes/jsonSafe.ts: plain objects and
+ *   arrays, strings, finite numbers, booleans, null) — today's analyses, and the fastest to read back;
  * - `T`: JSON plus typed arrays (Uint32Array…) stored as raw bytes after it, each put back at its place on
  *   reading — compact token data, say, costs a copy rather than a parse;
  * - `V`: V8's structured serialisation for anything else (Maps, Sets, undefined, NaN, class instances lose
@@ -12,89 +12,13 @@
  */
 import v8 from 'node:v8';
 import zlib from 'node:zlib';
+import { jsonSafe, TYPED_ARRAYS, typedArrayName, typedArraysIn, type AnyTypedArray, type Found, type Path, type TypedArrayName } from '../bytes/jsonSafe.js';
+import { v8Bytes } from '../bytes/v8Bytes.js';
 import { jsonPieces, utf8Buffers, utf8Length, type Replace } from './jsonPieces.js';
-import { v8Bytes } from './v8Bytes.js';
 
 const JSON_CODEC = 0x4a; // 'J'
 const TYPED_CODEC = 0x54; // 'T'
 const V8_CODEC = 0x56; // 'V'
-
-const TYPED_ARRAYS = {
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-} as const;
-type TypedArrayName = keyof typeof TYPED_ARRAYS;
-type AnyTypedArray = InstanceType<(typeof TYPED_ARRAYS)[TypedArrayName]>;
-const TYPED_NAME = new Map<unknown, TypedArrayName>(Object.entries(TYPED_ARRAYS).map(([name, ctor]) => [ctor.prototype, name as TypedArrayName]));
-
-type Path = Array<string | number>;
-/** A typed array found in a value: where, which kind. */
-interface Found {
-  path: Path;
-  array: AnyTypedArray;
-}
-
-/**
- * Whether JSON keeps `value` as it is, typed arrays apart: those are listed in `typed` (with a copy of
- * `path`, the keys leading to them) when it is given, else they make the value unsafe.
- */
-function walk(value: unknown, path: Path, typed: Found[] | null, dropUndefined = false): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
-    case 'object': {
-      if (value === null) return true;
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (Array.isArray(value)) {
-        if (proto !== Array.prototype) return false;
-        for (let i = 0; i < value.length; i++) {
-          if (!(i in value)) return false;
-          path.push(i);
-          const ok = walk(value[i], path, typed, dropUndefined);
-          path.pop();
-          if (!ok) return false;
-        }
-        return true;
-      }
-      if (proto !== Object.prototype) {
-        if (!typed || !TYPED_NAME.has(proto)) return false;
-        typed.push({ path: [...path], array: value as AnyTypedArray });
-        return true;
-      }
-      const record = value as Record<string, unknown>;
-      for (const key in record) {
-        if (!Object.hasOwn(record, key)) return false;
-        // JSON leaves such a field out, which is what the caller asked for
-        if (dropUndefined && record[key] === undefined) continue;
-        path.push(key);
-        const ok = walk(record[key], path, typed, dropUndefined);
-        path.pop();
-        if (!ok) return false;
-      }
-      return Object.getOwnPropertySymbols(record).length === 0;
-    }
-    default:
-      // undefined, bigint, functions, symbols
-      return false;
-  }
-}
-
-/** Whether JSON.parse(JSON.stringify(value)) gives back an equal value (same keys, same prototypes). */
-export function jsonSafe(value: unknown): boolean {
-  return walk(value, [], null);
-}
 
 /** The bytes of a value: a codec byte, then JSON (UTF-8), JSON and typed arrays, or V8's serialisation. */
 export function encodeValue(value: unknown): Buffer {
@@ -105,8 +29,8 @@ export function encodeValue(value: unknown): Buffer {
     out.write(json, 1, 'utf8');
     return out;
   }
-  const typed: Found[] = [];
-  if (walk(value, [], typed)) return encodeTyped(value, typed);
+  const typed = typedArraysIn(value);
+  if (typed) return encodeTyped(value, typed);
   const body = v8Bytes(value);
   const out = Buffer.allocUnsafeSlow(1 + body.length);
   out[0] = V8_CODEC;
@@ -134,7 +58,7 @@ function typedHead(value: unknown, typed: Found[]): { head: unknown; replace: Re
   const places = new Set<unknown>(typed.map((t) => t.array));
   let offset = 0;
   const table = typed.map((t) => {
-    const entry: [Path, TypedArrayName, number, number] = [t.path, TYPED_NAME.get(Object.getPrototypeOf(t.array))!, offset, t.array.length];
+    const entry: [Path, TypedArrayName, number, number] = [t.path, typedArrayName(t.array), offset, t.array.length];
     offset += Math.ceil(t.array.byteLength / 8) * 8;
     return entry;
   });
@@ -172,9 +96,9 @@ function* arrayChunks(typed: Found[]): Generator<Buffer> {
  */
 export function encodeTypedChunks(value: unknown, options: { dropUndefined?: boolean } = {}): Iterable<Buffer> | null {
   const drop = options.dropUndefined ?? false;
-  if (walk(value, [], null, drop)) return null;
-  const typed: Found[] = [];
-  if (!walk(value, [], typed, drop)) return null;
+  if (jsonSafe(value, { dropUndefined: drop })) return null;
+  const typed = typedArraysIn(value, { dropUndefined: drop });
+  if (!typed) return null;
   const { head, replace } = typedHead(value, typed);
   const length = utf8Length(jsonPieces(head, replace, PIECE_DEPTH));
   return (function* pieces(): Generator<Buffer> {

@@ -7,8 +7,8 @@
  * of a 30,000-article corpus and most of a start from the saved index; encoded, they are two typed arrays.
  */
 import v8 from 'node:v8';
-import { jsonSafe } from '../cache/codec.js';
-import { v8Bytes } from '../cache/v8Bytes.js';
+import { jsonSafe } from '../bytes/jsonSafe.js';
+import { v8Bytes } from '../bytes/v8Bytes.js';
 import type { SentenceFacts } from '../types.js';
 import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
 

@@ -16,7 +16,7 @@ import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25, type Bm25Parts } from './bm25
 import { encodeFacts, FactStore, withEntities, type LocalFacts } from './factStore.js';
 import { IntList } from './intList.js';
 import { MentionList } from './mentionList.js';
-import { jsonSafe } from '../cache/codec.js';
+import { jsonSafe } from '../bytes/jsonSafe.js';
 import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
 import { intern, TermDictionary, termOf, termsOf } from './terms.js';
 import { encodeSentence } from './tokens.js';
