@@ -81,8 +81,10 @@ export async function downloadAttachment(url: string, options: DownloadOptions):
     return { ok: true, bytes, contentType };
   } catch (err) {
     if (timedOut) return { ok: false, code: 'timeout', message: `The download took longer than ${seconds(options.timeoutMs)} and was stopped: try again, or upload a smaller file.` };
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { ok: false, code: 'network', message: `The file could not be downloaded (${cause}): try again in a moment.` };
+    // undici puts the reason (ECONNREFUSED, ENOTFOUND, "bad port"...) in the cause of a bare "fetch failed"
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { ok: false, code: 'network', message: `The file could not be downloaded (${why}): try again in a moment.` };
   } finally {
     clearTimeout(timer);
   }

@@ -72,6 +72,9 @@ const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, co
 
 const DEFAULT_MIN_SENTENCES = 3;
 
+/** The end of a sentence: a full stop, question or exclamation mark, possibly inside closing quotes or brackets. */
+const FULL_STOP = /[.!?…]["”’')\]]*$/u;
+
 /** Media types each kind may be sent with (text/plain for Markdown too: most clients send that). */
 const TYPES: Record<UploadKind, readonly string[]> = {
   txt: ['text/plain'],
@@ -162,25 +165,23 @@ export function extractArticle(upload: Upload, limits: ExtractLimits): ExtractRe
     return refuse('type-mismatch', `The file is named .${ext} but holds a web page (HTML): save it with the .html extension so that the article is read out of the page.`);
   }
   const summary = summarise(text, minSentences);
-  if ('ok' in summary) return summary;
+  if ('ok' in summary) return refuse(summary.code, summary.message);
   const stripped: StrippedSummary = { removed: [], pageChars: text.length, keptChars: text.length, summary: 'nothing removed: the file is kept as uploaded' };
   return { ok: true, article: { kind, ext: kind === 'md' ? '.md' : '.txt', bytes, ...summary, stripped } };
 }
 
 /** What the loader will read from an article text, or a refusal when it holds no article. */
-function summarise(text: string, minSentences: number): Pick<ExtractedArticle, 'meta' | 'paragraphs' | 'sentences' | 'skippedLines'> | Refusal {
+function summarise(text: string, minSentences: number): Pick<ExtractedArticle, 'meta' | 'paragraphs' | 'sentences' | 'skippedLines'> | (Refusal & { full?: number }) {
   const { article } = parseArticleWithProblems('upload', text, 0);
   if (!article.paragraphs.length) {
     return refuse('no-article', `No paragraphs of reporting are left once page furniture is removed (${article.stripped.length} lines skipped): check that the file holds an article.`);
   }
   const sentences = article.paragraphs.flatMap((p) => analyseParagraph(p.text));
-  // a line of a menu or a caption is a "sentence" to the splitter; an article's sentences have words
-  const full = sentences.filter((s) => s.tokens.filter((t) => /\p{L}/u.test(t.text)).length >= 4).length;
+  // a menu item, a headline or a caption is a "sentence" to the splitter; reporting has words and a full stop
+  const full = sentences.filter((s) => FULL_STOP.test(s.text) && s.tokens.filter((t) => /\p{L}/u.test(t.text)).length >= 4).length;
   if (full < minSentences) {
-    return refuse(
-      'too-short',
-      `The file has ${full === 0 ? 'no' : `only ${full}`} full sentence${full === 1 ? '' : 's'} of reporting, too few for an article (at least ${minSentences}): upload the whole article.`,
-    );
+    const message = `The file has ${full === 0 ? 'no' : `only ${full}`} full sentence${full === 1 ? '' : 's'} of reporting, too few for an article (at least ${minSentences}): upload the whole article.`;
+    return { full, ...refuse('too-short', message) };
   }
   return { meta: article.meta, paragraphs: article.paragraphs.length, sentences: sentences.length, skippedLines: article.stripped.length };
 }
@@ -274,6 +275,11 @@ function yamlString(value: string): string {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+const noArticle = refuse(
+  'no-article',
+  'No article text could be found in this web page: save the article page itself (not a front page or a list of links), or paste its text into a .txt file.',
+);
+
 function fromHtml(html: string, minSentences: number): ExtractResult {
   const { document } = parseHTML(html);
   const count = (root: Doc | El, selector: string): number => root.querySelectorAll(selector).length;
@@ -290,9 +296,7 @@ function fromHtml(html: string, minSentences: number): ExtractResult {
   const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   const content = parsed?.content ? parseHTML(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`).document : null;
   const blocks = content?.body ? blockTexts(content.body as unknown as El) : [];
-  if (!parsed || !blocks.some((b) => !b.startsWith('## '))) {
-    return refuse('no-article', 'No article text could be found in this web page: save the article page itself (not a front page or a list of links), or paste its text into a .txt file.');
-  }
+  if (!parsed || !blocks.some((b) => !b.startsWith('## '))) return noArticle;
   const title = parsed.title ? squash(parsed.title) : '';
   const meta: ArticleMeta = {};
   if (title) meta.title = title;
@@ -316,7 +320,8 @@ function fromHtml(html: string, minSentences: number): ExtractResult {
   const text = `${header.join('\n')}\n\n${body.join('\n\n')}\n`;
 
   const summary = summarise(text, minSentences);
-  if ('ok' in summary) return summary;
+  // a page whose "article" is a list of headlines or links has no article at all
+  if ('ok' in summary) return summary.full === 0 ? noArticle : refuse(summary.code, summary.message);
 
   const kept = content?.body ? content.body : null;
   const removed = COUNTED.map((c, i) => ({ c, n: (before[i] ?? 0) - (kept ? count(kept as unknown as El, c.selector) : 0) })).filter((x) => x.n > 0);
