@@ -42,8 +42,8 @@ function copyStory(root: string, id = STORY): string {
 }
 
 /** A catalogue of one copied story, watched, with every event recorded. */
-function watched(root: string, poll: boolean | number = false, extra: Parameters<StoryCatalogue['watch']>[0] = {}) {
-  const catalogue = new StoryCatalogue(discoverStories(root), ENGINE, { storiesDir: root });
+function watched(root: string, poll: boolean | number = false, extra: Parameters<StoryCatalogue['watch']>[0] = {}, rebuildOffThread = true) {
+  const catalogue = new StoryCatalogue(discoverStories(root), ENGINE, { storiesDir: root, rebuildOffThread });
   const updated: StoryUpdate[] = [];
   const failed: StoryFailure[] = [];
   const notes: StoryWatchNote[] = [];
@@ -64,9 +64,10 @@ describe('stories that grow without a restart', function () {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('answers from an added file, a changed file\'s new text, and stops citing a removed one; only the changed file is analysed', async () => {
+  for (const offThread of [true, false])
+  it(`answers from an added file, a changed file's new text, and stops citing a removed one; only the changed file is analysed (rebuilt ${offThread ? 'on a thread' : 'on the main thread'})`, async () => {
     const dir = copyStory(root);
-    const { catalogue, updated, failed } = watched(root);
+    const { catalogue, updated, failed } = watched(root, false, {}, offThread);
     try {
       const first = await catalogue.engine(STORY)!;
       await catalogue.watchReady();
@@ -77,6 +78,8 @@ describe('stories that grow without a restart', function () {
       await until('the added file is cited', async () => cites((await catalogue.engine(STORY)!).ask(PUMPED_Q), 'county-wire.txt'));
       const added = updated.at(-1)!;
       expect(added).to.include({ id: STORY, analysed: 1, reused: 3, articles: 4 });
+      // on a thread, the main thread's load only restores the assembled index the thread saved
+      expect((await catalogue.engine(STORY)!).cacheReport).to.include(offThread ? { analysed: 0, assembled: 'restored' } : { analysed: 1, assembled: 'built' });
       expect(catalogue.articleCount(STORY)).to.equal(4);
 
       writeFileSync(path.join(dir, 'county-wire.txt'), article('County Wire', PUMPED_AGAIN));

@@ -13,9 +13,12 @@
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startModuleWorker } from '../cache/workers.js';
 import { parseScalar } from '../corpus/frontMatter.js';
 import { isArticleFileName } from '../corpus/load.js';
 import { Engine, type EngineOptions } from '../engine.js';
+import type { RebuildReply, RebuildTask } from './rebuildWorker.js';
 import { Coalescer, FolderWatcher, ignoredInStoriesRoot, ignoredInStory, type FolderWatchOptions, type WatchChange, type WatchNote } from './watch.js';
 
 /** A story id is its folder's name; one that needs no quoting in a slash-command option. */
@@ -99,6 +102,12 @@ export type ReloadOutcome = ({ ok: true } & StoryUpdate) | ({ ok: false } & Stor
 export interface CatalogueOptions {
   /** The stories folder the stories came from, so that stories added to it or removed are picked up. */
   storiesDir?: string;
+  /**
+   * Whether a rebuild analyses and assembles on a thread of its own (default true), the main thread then
+   * only restoring what it saved: questions are held up for that restore, not for the whole rebuild.
+   * Without a saved index (cache: false, or no folder can be written) the main thread does it all.
+   */
+  rebuildOffThread?: boolean;
 }
 
 /** Article files below `dir` (as the loader lists them: hidden entries and linked folders skipped); none when it cannot be read. */
@@ -122,6 +131,30 @@ function articleFiles(dir: string): string[] {
   return out;
 }
 
+/** Runs a story's load on a thread of its own (rebuildWorker.ts), which saves the index; never rejects. */
+function buildOffThread(dir: string, options: EngineOptions): Promise<RebuildReply> {
+  const task: RebuildTask = { dir, options: { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers } };
+  return new Promise((resolve) => {
+    let done = false;
+    const settle = (reply: RebuildReply): void => {
+      if (done) return;
+      done = true;
+      resolve(reply);
+    };
+    try {
+      const worker = startModuleWorker(new URL(`./rebuildWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), task);
+      worker.once('message', (reply: RebuildReply) => {
+        settle(reply);
+        void worker.terminate();
+      });
+      worker.once('error', (err: Error) => settle({ ok: false, reason: `the rebuild thread failed: ${err.message}`, code: 'thread' }));
+      worker.once('exit', (code) => settle({ ok: false, reason: `the rebuild thread stopped (exit ${code})`, code: 'thread' }));
+    } catch (err) {
+      settle({ ok: false, reason: `no rebuild thread: ${err instanceof Error ? err.message : String(err)}`, code: 'thread' });
+    }
+  });
+}
+
 const errorCode = (err: unknown): string | undefined => {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -140,6 +173,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
   #watching: FolderWatchOptions | null = null;
   #closed = false;
   readonly #storiesDir: string | null;
+  readonly #offThread: boolean;
 
   constructor(
     stories: readonly Story[],
@@ -149,6 +183,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
     super();
     this.#stories = new Map(stories.map((s) => [s.id, s]));
     this.#storiesDir = catalogue.storiesDir ? path.resolve(catalogue.storiesDir) : null;
+    this.#offThread = catalogue.rebuildOffThread ?? true;
   }
 
   list(): Story[] {
@@ -353,6 +388,20 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
     this.emit('rebuilding', { id });
     const started = performance.now();
     const inService = this.#engines.get(id);
+    const fail = (reason: string, code?: string): ReloadOutcome => {
+      const failure: StoryFailure = { id, reason, ...(code ? { code } : {}) };
+      this.emit('failed', failure);
+      return { ok: false, ...failure };
+    };
+    /** What the thread did, when it did the work and saved it. */
+    let offThread: (RebuildReply & { ok: true }) | null = null;
+    if (inService && this.#offThread && this.options.cache !== false) {
+      const reply = await buildOffThread(story.dir, this.options);
+      if (!reply.ok && reply.code !== 'thread') return fail(reply.reason, reply.code);
+      // a thread that failed, or an index that could not be saved: the main thread does it all
+      if (reply.ok && reply.saved) offThread = reply;
+      else if (!reply.ok) this.emit('watch', { id, dir: story.dir, mode: this.#watchers.get(id)?.mode ?? 'native', event: 'error', reason: `${reply.reason}; rebuilding on the main thread` });
+    }
     // with no engine in service, questions wait for this build, as for a first load
     const building = inService ? Engine.load(story.dir, this.options) : this.#load(id, story);
     try {
@@ -361,15 +410,13 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
       if (!current || current.dir !== story.dir) return { ok: false, id, reason: 'the story was removed while it was rebuilt' };
       this.#loaded.set(id, engine);
       this.#engines.set(id, Promise.resolve(engine));
-      const r = engine.cacheReport;
+      // the main thread's load restored what the thread saved: the thread's counts say what changed
+      const r = offThread ?? engine.cacheReport;
       const update: StoryUpdate = { id, reused: r.reused, analysed: r.analysed, removed: r.removed, articles: engine.knowledge.articles.length, problems: engine.problems.length, ms: Math.round(performance.now() - started) };
       this.emit('updated', update);
       return { ok: true, ...update };
     } catch (err) {
-      const code = errorCode(err);
-      const failure: StoryFailure = { id, reason: err instanceof Error ? err.message : String(err), ...(code ? { code } : {}) };
-      this.emit('failed', failure);
-      return { ok: false, ...failure };
+      return fail(err instanceof Error ? err.message : String(err), errorCode(err));
     }
   }
 }
