@@ -64,38 +64,39 @@ describe('stories that grow without a restart', function () {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  for (const offThread of [true, false])
-  it(`answers from an added file, a changed file's new text, and stops citing a removed one; only the changed file is analysed (rebuilt ${offThread ? 'on a thread' : 'on the main thread'})`, async () => {
-    const dir = copyStory(root);
-    const { catalogue, updated, failed } = watched(root, false, {}, offThread);
-    try {
-      const first = await catalogue.engine(STORY)!;
-      await catalogue.watchReady();
-      expect(cites(first.ask(PUMPED_Q), 'county-wire.txt')).to.equal(false);
-      expect(catalogue.articleCount(STORY)).to.equal(3);
+  for (const offThread of [true, false]) {
+    it(`answers from an added file, a changed file's new text, and stops citing a removed one; only the changed file is analysed (rebuilt ${offThread ? 'on a thread' : 'on the main thread'})`, async () => {
+      const dir = copyStory(root);
+      const { catalogue, updated, failed } = watched(root, false, {}, offThread);
+      try {
+        const first = await catalogue.engine(STORY)!;
+        await catalogue.watchReady();
+        expect(cites(first.ask(PUMPED_Q), 'county-wire.txt')).to.equal(false);
+        expect(catalogue.articleCount(STORY)).to.equal(3);
 
-      writeFileSync(path.join(dir, 'county-wire.txt'), article('County Wire', PUMPED));
-      await until('the added file is cited', async () => cites((await catalogue.engine(STORY)!).ask(PUMPED_Q), 'county-wire.txt'));
-      const added = updated.at(-1)!;
-      expect(added).to.include({ id: STORY, analysed: 1, reused: 3, articles: 4 });
-      // on a thread, the main thread's load only restores the assembled index the thread saved
-      expect((await catalogue.engine(STORY)!).cacheReport).to.include(offThread ? { analysed: 0, assembled: 'restored' } : { analysed: 1, assembled: 'built' });
-      expect(catalogue.articleCount(STORY)).to.equal(4);
+        writeFileSync(path.join(dir, 'county-wire.txt'), article('County Wire', PUMPED));
+        await until('the added file is cited', async () => cites((await catalogue.engine(STORY)!).ask(PUMPED_Q), 'county-wire.txt'));
+        const added = updated.at(-1)!;
+        expect(added).to.include({ id: STORY, analysed: 1, reused: 3, articles: 4 });
+        // on a thread, the main thread's load only restores the assembled index the thread saved
+        expect((await catalogue.engine(STORY)!).cacheReport).to.include(offThread ? { analysed: 0, assembled: 'restored' } : { analysed: 1, assembled: 'built' });
+        expect(catalogue.articleCount(STORY)).to.equal(4);
 
-      writeFileSync(path.join(dir, 'county-wire.txt'), article('County Wire', PUMPED_AGAIN));
-      await until('the changed text is quoted', async () => quotes((await catalogue.engine(STORY)!).ask(PUMPED_Q), '12,750'));
-      const engine = await catalogue.engine(STORY)!;
-      expect(quotes(engine.ask(PUMPED_Q), '9,300')).to.equal(false);
-      expect(updated.at(-1)).to.include({ analysed: 1, reused: 3 });
+        writeFileSync(path.join(dir, 'county-wire.txt'), article('County Wire', PUMPED_AGAIN));
+        await until('the changed text is quoted', async () => quotes((await catalogue.engine(STORY)!).ask(PUMPED_Q), '12,750'));
+        const engine = await catalogue.engine(STORY)!;
+        expect(quotes(engine.ask(PUMPED_Q), '9,300')).to.equal(false);
+        expect(updated.at(-1)).to.include({ analysed: 1, reused: 3 });
 
-      unlinkSync(path.join(dir, 'county-wire.txt'));
-      await until('the removed file is no longer cited', async () => !cites((await catalogue.engine(STORY)!).ask(PUMPED_Q), 'county-wire.txt'));
-      expect(updated.at(-1)).to.include({ analysed: 0, reused: 3, removed: 1, articles: 3 });
-      expect(failed).to.deep.equal([]);
-    } finally {
-      await catalogue.close();
-    }
-  });
+        unlinkSync(path.join(dir, 'county-wire.txt'));
+        await until('the removed file is no longer cited', async () => !cites((await catalogue.engine(STORY)!).ask(PUMPED_Q), 'county-wire.txt'));
+        expect(updated.at(-1)).to.include({ analysed: 0, reused: 3, removed: 1, articles: 3 });
+        expect(failed).to.deep.equal([]);
+      } finally {
+        await catalogue.close();
+      }
+    });
+  }
 
   it('answers every question during a rebuild from the engine in service until the swap', async () => {
     const dir = copyStory(root);
