@@ -8,6 +8,7 @@
  *                    [--systems engine,minisearch,fuse] [--skip-baselines-over 3000] [--fuse-questions 50]
  *                    [--timeout-min 15] [--heap-mb 8192] [--profile] [--v8-prof] [--rebuild] [--no-save]
  *   npm run bench -- --render bench/results/latest.json     # print a saved run again
+ *   npm run bench -- --ingest [--sizes 300,3000] [--rounds 3] # a new article in a watched story to its first answer (bench/ingest.ts)
  *
  * --profile: inspector CPU profiles of the engine's loading and of its questions (finished runs only).
  * --v8-prof: V8's tick profiler on the engine (node --prof); its log survives a child that is stopped.
@@ -36,6 +37,8 @@ const { values: opts } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     'no-save': { type: 'boolean', default: false },
     render: { type: 'string' },
+    ingest: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -48,6 +51,12 @@ if (opts.help) {
 if (opts.render) {
   const saved = JSON.parse(readFileSync(opts.render, 'utf8')) as SavedRun;
   console.log([render(saved), ...saved.reports.map(renderProfiles)].join('\n'));
+  process.exit(0);
+}
+
+if (opts.ingest) {
+  const { runIngest } = await import('./ingest.js');
+  runIngest(opts.sizes.split(',').map(Number).filter((n) => n > 0), Number(opts.rounds), Number(opts.seed), Number(opts['heap-mb']), !opts['no-save']);
   process.exit(0);
 }
 

@@ -40,14 +40,17 @@ function tsxEsmApi(): string {
   return pathToFileURL(path.join(path.dirname(manifest), exported)).href;
 }
 
-/** A worker running analyseWorker.ts (through tsx's loader when the engine runs from TypeScript sources). */
-function startWorker(): Worker {
-  const ext = path.extname(fileURLToPath(import.meta.url));
-  const script = new URL(`./analyseWorker${ext}`, import.meta.url);
-  if (ext !== '.ts') return new Worker(script);
+/** A worker running the module `script` (through tsx's loader when it is a TypeScript source). */
+export function startModuleWorker(script: URL, workerData?: unknown): Worker {
+  if (path.extname(fileURLToPath(script)) !== '.ts') return new Worker(script, { workerData });
   const api = tsxEsmApi();
   const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** A worker running analyseWorker.ts (through tsx's loader when the engine runs from TypeScript sources). */
+function startWorker(): Worker {
+  return startModuleWorker(new URL(`./analyseWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 }
 
 export interface PoolOutcome {

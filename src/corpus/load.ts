@@ -165,6 +165,11 @@ const ARTICLE_FILE = /\.(?:txt|md)$/i;
 /** A folder's own documentation, not an article of the coverage. */
 const DOCUMENTATION = /^(?:readme|license|licence|changelog|contributing)(?:\.[a-z]+)?$/i;
 
+/** Whether a file of this name (no folder) is read as an article: .txt or .md, not hidden, not a folder's own documentation. */
+export function isArticleFileName(name: string): boolean {
+  return !name.startsWith('.') && ARTICLE_FILE.test(name) && !DOCUMENTATION.test(name);
+}
+
 /** Relative paths (forward slashes) of article files below `root`; hidden entries and linked folders are skipped. */
 async function listArticleFiles(root: string, relative = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, relative), { withFileTypes: true });
@@ -173,7 +178,7 @@ async function listArticleFiles(root: string, relative = ''): Promise<string[]> 
     if (entry.name.startsWith('.')) continue;
     const rel = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...(await listArticleFiles(root, rel)));
-    else if (ARTICLE_FILE.test(entry.name) && !DOCUMENTATION.test(entry.name)) {
+    else if (isArticleFileName(entry.name)) {
       // a link to a folder could loop; a link to a file is read like a file
       if (entry.isSymbolicLink()) {
         const target = await stat(path.join(root, rel)).catch(() => undefined);

@@ -3,11 +3,23 @@
  * optional story.yml gives a `title:`), or CORPUS_DIR is one story on its own. Each story's engine is
  * loaded lazily, on its first question, and kept: a newsroom keeps many stories but asks about a few on
  * a given day, and the saved index makes a first load quick. Concurrent first questions share one load.
+ *
+ * Coverage grows without a restart: {@link StoryCatalogue.watch} watches each loaded story's folder (and the
+ * stories folder, for stories added or removed), and a change rebuilds that story's engine beside the one in
+ * service (Engine.load again: the saved index gives back every unchanged file, only new and changed files
+ * are analysed), swapped in once complete. Questions meanwhile get the old engine; a rebuild that fails
+ * leaves it in service and says why.
  */
+import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startModuleWorker } from '../cache/workers.js';
 import { parseScalar } from '../corpus/frontMatter.js';
+import { isArticleFileName } from '../corpus/load.js';
 import { Engine, type EngineOptions } from '../engine.js';
+import type { RebuildReply, RebuildTask } from './rebuildWorker.js';
+import { Coalescer, FolderWatcher, ignoredInStoriesRoot, ignoredInStory, type FolderWatchOptions, type WatchChange, type WatchNote } from './watch.js';
 
 /** A story id is its folder's name; one that needs no quoting in a slash-command option. */
 const STORY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -49,13 +61,129 @@ export function singleStory(corpusDir: string): Story {
   return { id: path.basename(dir), title: storyTitle(dir) ?? path.basename(dir), dir };
 }
 
-/** The stories and their engines, each loaded on first use. */
-export class StoryCatalogue {
-  readonly #stories: Map<string, Story>;
-  readonly #engines = new Map<string, Promise<Engine>>();
+/** A story's engine was rebuilt and is now in service. */
+export interface StoryUpdate {
+  id: string;
+  /** Files given back by the saved index, analysed (new or changed), and gone since the last save. */
+  reused: number;
+  analysed: number;
+  removed: number;
+  /** Articles in the new engine, and files that could not be loaded. */
+  articles: number;
+  problems: number;
+  /** Wall time of the rebuild, ms. */
+  ms: number;
+}
 
-  constructor(stories: readonly Story[], private readonly options: EngineOptions = {}) {
+/** A rebuild failed; the engine in service (if any) stays. */
+export interface StoryFailure {
+  id: string;
+  reason: string;
+  /** CorpusError's code (`missing`, `not-a-folder`, `empty`) when it was one. */
+  code?: string;
+}
+
+/** What happened to a watcher, for a log line; `id` null for the stories folder's own. */
+export type StoryWatchNote = WatchNote & { id: string | null };
+
+export interface CatalogueEvents {
+  /** A rebuild started (its story's engine stays in service meanwhile). */
+  rebuilding: [{ id: string }];
+  updated: [StoryUpdate];
+  failed: [StoryFailure];
+  /** A story folder appeared in, or left, the stories folder. */
+  added: [Story];
+  removed: [Story];
+  watch: [StoryWatchNote];
+}
+
+export type ReloadOutcome = ({ ok: true } & StoryUpdate) | ({ ok: false } & StoryFailure);
+
+export interface CatalogueOptions {
+  /** The stories folder the stories came from, so that stories added to it or removed are picked up. */
+  storiesDir?: string;
+  /**
+   * Whether a rebuild analyses and assembles on a thread of its own (default true), the main thread then
+   * only restoring what it saved: questions are held up for that restore, not for the whole rebuild.
+   * Without a saved index (cache: false, or no folder can be written) the main thread does it all.
+   */
+  rebuildOffThread?: boolean;
+}
+
+/** Article files below `dir` (as the loader lists them: hidden entries and linked folders skipped); none when it cannot be read. */
+function articleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if ((e.isFile() || e.isSymbolicLink()) && isArticleFileName(e.name)) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Runs a story's load on a thread of its own (rebuildWorker.ts), which saves the index; never rejects. */
+function buildOffThread(dir: string, options: EngineOptions): Promise<RebuildReply> {
+  const task: RebuildTask = { dir, options: { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers } };
+  return new Promise((resolve) => {
+    let done = false;
+    const settle = (reply: RebuildReply): void => {
+      if (done) return;
+      done = true;
+      resolve(reply);
+    };
+    try {
+      const worker = startModuleWorker(new URL(`./rebuildWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), task);
+      worker.once('message', (reply: RebuildReply) => {
+        settle(reply);
+        void worker.terminate();
+      });
+      worker.once('error', (err: Error) => settle({ ok: false, reason: `the rebuild thread failed: ${err.message}`, code: 'thread' }));
+      worker.once('exit', (code) => settle({ ok: false, reason: `the rebuild thread stopped (exit ${code})`, code: 'thread' }));
+    } catch (err) {
+      settle({ ok: false, reason: `no rebuild thread: ${err instanceof Error ? err.message : String(err)}`, code: 'thread' });
+    }
+  });
+}
+
+const errorCode = (err: unknown): string | undefined => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** The stories and their engines, each loaded on first use, rebuilt when its folder changes (once watched). */
+export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
+  readonly #stories: Map<string, Story>;
+  /** What engine(id) hands out: the load under way, or the engine in service. */
+  readonly #engines = new Map<string, Promise<Engine>>();
+  /** The engine in service, once there is one. */
+  readonly #loaded = new Map<string, Engine>();
+  readonly #rebuilds = new Map<string, Coalescer<ReloadOutcome>>();
+  readonly #watchers = new Map<string, FolderWatcher>();
+  #root: FolderWatcher | null = null;
+  #watching: FolderWatchOptions | null = null;
+  #closed = false;
+  readonly #storiesDir: string | null;
+  readonly #offThread: boolean;
+
+  constructor(
+    stories: readonly Story[],
+    private readonly options: EngineOptions = {},
+    catalogue: CatalogueOptions = {},
+  ) {
+    super();
     this.#stories = new Map(stories.map((s) => [s.id, s]));
+    this.#storiesDir = catalogue.storiesDir ? path.resolve(catalogue.storiesDir) : null;
+    this.#offThread = catalogue.rebuildOffThread ?? true;
   }
 
   list(): Story[] {
@@ -83,6 +211,7 @@ export class StoryCatalogue {
 
   /**
    * The story's engine, loading it on first use; a failed load is forgotten so the next question retries.
+   * While a rebuild runs this is still the engine in service, never the one being built.
    * @throws CorpusError from the load
    */
   engine(id: string): Promise<Engine> | null {
@@ -90,9 +219,8 @@ export class StoryCatalogue {
     if (!story) return null;
     let loading = this.#engines.get(id);
     if (!loading) {
-      loading = Engine.load(story.dir, this.options);
-      loading.catch(() => this.#engines.delete(id));
-      this.#engines.set(id, loading);
+      loading = this.#load(id, story);
+      if (this.#watching) this.#watchStory(story);
     }
     return loading;
   }
@@ -102,15 +230,193 @@ export class StoryCatalogue {
     const story = this.get(id);
     if (!story) return null;
     let newest = 0;
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        if (e.name.startsWith('.')) continue;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) walk(full);
-        else if (/\.(txt|md)$/i.test(e.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+    for (const file of articleFiles(story.dir)) {
+      try {
+        newest = Math.max(newest, statSync(file).mtimeMs);
+      } catch {
+        // gone since it was listed
       }
-    };
-    walk(story.dir);
+    }
     return newest > 0 ? new Date(newest) : null;
+  }
+
+  /**
+   * Articles of a story: those of its engine in service, or else the article files in its folder (files
+   * that will turn out unreadable included). Null for an unknown story.
+   */
+  articleCount(id: string): number | null {
+    const story = this.get(id);
+    if (!story) return null;
+    return this.#loaded.get(id)?.knowledge.articles.length ?? articleFiles(story.dir).length;
+  }
+
+  /** Whether a rebuild of the story is running or waiting. */
+  rebuilding(id: string): boolean {
+    return this.#rebuilds.get(id)?.busy ?? false;
+  }
+
+  /**
+   * Builds the story's engine again beside the one in service and swaps it in when complete; on failure the
+   * one in service stays (and `failed` is emitted). A reload asked while one runs is one more after it,
+   * shared by every such request. Never rejects; null for an unknown story.
+   */
+  reload(id: string): Promise<ReloadOutcome> | null {
+    if (!this.get(id)) return null;
+    let rebuild = this.#rebuilds.get(id);
+    if (!rebuild) {
+      rebuild = new Coalescer(() => this.#rebuild(id));
+      this.#rebuilds.set(id, rebuild);
+    }
+    return rebuild.request();
+  }
+
+  /**
+   * Reads the stories folder again: new story folders are added (`added`), those gone are dropped with their
+   * engines (`removed`), titles are read again. Nothing without a stories folder.
+   */
+  refreshStories(): { added: Story[]; removed: Story[] } {
+    const added: Story[] = [];
+    const removed: Story[] = [];
+    if (!this.#storiesDir || this.#closed) return { added, removed };
+    let found: Story[];
+    try {
+      found = discoverStories(this.#storiesDir);
+    } catch (err) {
+      // the stories folder itself is gone or unreadable: keep what is served rather than drop everything
+      this.emit('watch', { id: null, dir: this.#storiesDir, mode: this.#root?.mode ?? 'native', event: 'error', reason: `cannot read the stories folder (${errorCode(err) ?? String(err)})` });
+      return { added, removed };
+    }
+    const ids = new Set(found.map((s) => s.id));
+    for (const old of this.list()) {
+      if (ids.has(old.id)) continue;
+      this.#stories.delete(old.id);
+      this.#engines.delete(old.id);
+      this.#loaded.delete(old.id);
+      this.#rebuilds.delete(old.id);
+      const w = this.#watchers.get(old.id);
+      this.#watchers.delete(old.id);
+      void w?.close();
+      removed.push(old);
+    }
+    for (const s of found) {
+      const old = this.#stories.get(s.id);
+      if (!old) added.push(s);
+      if (!old || old.title !== s.title) this.#stories.set(s.id, s);
+    }
+    if (added.length) {
+      // kept sorted by id, as discovered
+      const sorted = [...this.#stories.values()].sort((a, b) => a.id.localeCompare(b.id));
+      this.#stories.clear();
+      for (const s of sorted) this.#stories.set(s.id, s);
+    }
+    for (const s of removed) this.emit('removed', s);
+    for (const s of added) this.emit('added', s);
+    return { added, removed };
+  }
+
+  /**
+   * Watches the folders of the stories loaded (and of each story when it loads), rebuilding a story when its
+   * articles change; with a stories folder, also that folder for stories added or removed. `poll` for
+   * network drives (see FolderWatchOptions). Once; close() stops it.
+   */
+  watch(options: FolderWatchOptions = {}): void {
+    if (this.#closed) throw new Error('The story catalogue is closed.');
+    if (this.#watching) return;
+    this.#watching = options;
+    if (this.#storiesDir) {
+      const dir = this.#storiesDir;
+      this.#root = new FolderWatcher(dir, ignoredInStoriesRoot(dir), () => this.refreshStories(), { ...options, depth: 0 }, (note) => this.emit('watch', { ...note, id: null }));
+    }
+    for (const id of this.#engines.keys()) {
+      const story = this.get(id);
+      if (story) this.#watchStory(story);
+    }
+  }
+
+  /** Settles when every watcher has done its first scan (changes from then on are seen). */
+  async watchReady(): Promise<void> {
+    await Promise.all([this.#root?.ready(), ...[...this.#watchers.values()].map((w) => w.ready())]);
+  }
+
+  /** Stops watching and waits for rebuilds under way; the engines stay usable. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#watching = null;
+    const watchers = [this.#root, ...this.#watchers.values()];
+    this.#root = null;
+    this.#watchers.clear();
+    await Promise.all(watchers.map((w) => w?.close()));
+    await Promise.all([...this.#rebuilds.values()].map((r) => r.idle()));
+  }
+
+  /** A load handed out by engine(): once complete, the engine in service; a failed one is forgotten. */
+  #load(id: string, story: Story): Promise<Engine> {
+    const loading = Engine.load(story.dir, this.options);
+    this.#engines.set(id, loading);
+    loading.then(
+      (engine) => {
+        if (this.#engines.get(id) === loading) this.#loaded.set(id, engine);
+      },
+      () => {
+        if (this.#engines.get(id) === loading) this.#engines.delete(id);
+      },
+    );
+    return loading;
+  }
+
+  #watchStory(story: Story): void {
+    if (this.#watchers.has(story.id) || !this.#watching) return;
+    const watcher = new FolderWatcher(story.dir, ignoredInStory(story.dir), (changes) => this.#changed(story.id, changes), this.#watching, (note) => this.emit('watch', { ...note, id: story.id }));
+    this.#watchers.set(story.id, watcher);
+  }
+
+  #changed(id: string, changes: WatchChange[]): void {
+    if (this.#closed || !this.get(id)) return;
+    const story = this.get(id)!;
+    if (changes.some((c) => c.file === 'story.yml')) {
+      const title = storyTitle(story.dir) ?? id;
+      if (title !== story.title) this.#stories.set(id, { ...story, title });
+    }
+    if (changes.some((c) => c.file !== 'story.yml')) void this.reload(id);
+  }
+
+  async #rebuild(id: string): Promise<ReloadOutcome> {
+    // a first load under way counts as a build: this one starts after it, and sees what it may have missed
+    await this.#engines.get(id)?.catch(() => undefined);
+    const story = this.get(id);
+    if (!story) return { ok: false, id, reason: 'the story is no longer in the catalogue' };
+    this.emit('rebuilding', { id });
+    const started = performance.now();
+    const inService = this.#engines.get(id);
+    const fail = (reason: string, code?: string): ReloadOutcome => {
+      const failure: StoryFailure = { id, reason, ...(code ? { code } : {}) };
+      this.emit('failed', failure);
+      return { ok: false, ...failure };
+    };
+    /** What the thread did, when it did the work and saved it. */
+    let offThread: (RebuildReply & { ok: true }) | null = null;
+    if (inService && this.#offThread && this.options.cache !== false) {
+      const reply = await buildOffThread(story.dir, this.options);
+      if (!reply.ok && reply.code !== 'thread') return fail(reply.reason, reply.code);
+      // a thread that failed, or an index that could not be saved: the main thread does it all
+      if (reply.ok && reply.saved) offThread = reply;
+      else if (!reply.ok) this.emit('watch', { id, dir: story.dir, mode: this.#watchers.get(id)?.mode ?? 'native', event: 'error', reason: `${reply.reason}; rebuilding on the main thread` });
+    }
+    // with no engine in service, questions wait for this build, as for a first load
+    const building = inService ? Engine.load(story.dir, this.options) : this.#load(id, story);
+    try {
+      const engine = await building;
+      const current = this.get(id);
+      if (!current || current.dir !== story.dir) return { ok: false, id, reason: 'the story was removed while it was rebuilt' };
+      this.#loaded.set(id, engine);
+      this.#engines.set(id, Promise.resolve(engine));
+      // the main thread's load restored what the thread saved: the thread's counts say what changed
+      const r = offThread ?? engine.cacheReport;
+      const update: StoryUpdate = { id, reused: r.reused, analysed: r.analysed, removed: r.removed, articles: engine.knowledge.articles.length, problems: engine.problems.length, ms: Math.round(performance.now() - started) };
+      this.emit('updated', update);
+      return { ok: true, ...update };
+    } catch (err) {
+      return fail(err instanceof Error ? err.message : String(err), errorCode(err));
+    }
   }
 }
