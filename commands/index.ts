@@ -1,5 +1,6 @@
 /** Every slash command, in the order /help lists them. */
 import type { Command } from '../src/bot/command.js';
+import { command as add } from './add.js';
 import { command as ask } from './ask.js';
 import { command as conflicts } from './conflicts.js';
 import { command as facts } from './facts.js';
@@ -9,4 +10,4 @@ import { command as sources } from './sources.js';
 import { command as story } from './story.js';
 import { command as timeline } from './timeline.js';
 
-export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, sources, story, help];
+export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, sources, story, add, help];

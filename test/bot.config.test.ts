@@ -38,6 +38,7 @@ describe('bot configuration', () => {
         LOG_LEVEL: 'DEBUG',
         DISCORD_API_BASE: 'http://127.0.0.1:8080/api/',
         NODE_ENV: 'production',
+        WATCH_POLL: '5000',
       },
       '/srv/bot',
     );
@@ -49,11 +50,20 @@ describe('bot configuration', () => {
       storiesDir: null,
       editorRoleId: null,
       dataDir: path.resolve('/srv/bot', '.data'),
+      watchPoll: 5000,
       maxArticleBytes: 5 * 1024 * 1024,
       logLevel: 'debug',
       apiBase: 'http://127.0.0.1:8080/api',
       production: true,
     });
+  });
+
+  it('reads WATCH_POLL as false, true or an interval, and refuses anything else with what to set', () => {
+    expect(readConfig({}, '/srv/bot').watchPoll).to.equal(false);
+    expect(readConfig({ WATCH_POLL: 'true' }, '/srv/bot').watchPoll).to.equal(true);
+    expect(readConfig({ WATCH_POLL: 'off' }, '/srv/bot').watchPoll).to.equal(false);
+    expect(() => readConfig({ WATCH_POLL: 'sometimes' }, '/srv/bot')).to.throw(/WATCH_POLL must be true/);
+    expect(() => readConfig({ WATCH_POLL: '5' }, '/srv/bot')).to.throw(/from 100 to 600000/);
   });
 
   it('runs without a token (console mode) and defaults the corpus to the bundled seeds', () => {

@@ -8,7 +8,8 @@ import { Desk } from '../desk/desk.js';
 import { fixedStory } from '../desk/fixed.js';
 import { MemoryStore } from '../store/memory.js';
 import { errorFields, type Logger } from '../log.js';
-import { catalogueOf, type Command, type CoverageEngine } from './command.js';
+import { catalogueOf, UploadError, type Command, type CoverageEngine } from './command.js';
+import { downloadAttachment } from '../ingest/download.js';
 import { createDispatcher, NO_MENTIONS, type Downloader } from './interactions.js';
 import { PageStore } from './pager.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit.js';
@@ -39,13 +40,26 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-// TEMP until src/ingest/download.ts lands
-const downloadAttachment: Downloader = async (url, maxBytes) => {
-  const response = await fetch(url);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > maxBytes) throw new Error('too large');
-  return bytes;
-};
+/** Discord serves attachments from these hosts; the bot fetches nothing else (and the API base's host, when set). */
+const ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
+const DOWNLOAD_TIMEOUT_MS = 20_000;
+
+/** Fetches an attachment only from the address Discord gave for it, with the size cap. */
+export function attachmentDownloader(apiBase: string | null): Downloader {
+  const hosts = new Set([...ATTACHMENT_HOSTS, ...(apiBase ? [new URL(apiBase).host] : [])]);
+  return async (url, maxBytes) => {
+    let host: string;
+    try {
+      host = new URL(url).host;
+    } catch {
+      throw new UploadError('The attachment address is not a valid URL.');
+    }
+    if (!hosts.has(host)) throw new UploadError('The attachment is not served by Discord, so it was not fetched.');
+    const got = await downloadAttachment(url, { maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS });
+    if (!got.ok) throw new UploadError(got.message);
+    return got.bytes;
+  };
+}
 
 /** Builds the client without connecting: the options are the bot's whole footprint on Discord. */
 export function createClient(apiBase: string | null, restRetries?: number): Client {
@@ -69,7 +83,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     desk,
     catalogue: catalogueOf(options.commands),
     editorRoleId: options.editorRoleId ?? null,
-    download: options.download ?? downloadAttachment,
+    download: options.download ?? attachmentDownloader(options.apiBase),
     commands,
     logger,
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),

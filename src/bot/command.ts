@@ -34,6 +34,9 @@ export interface Upload {
   read(maxBytes: number): Promise<Uint8Array>;
 }
 
+/** A file that cannot be read as given (missing, too large, refused by its host); the message is for the user. */
+export class UploadError extends Error {}
+
 /** Reads a command's options; the Discord dispatcher and the console's parser both provide it. */
 export interface OptionReader {
   getString(name: string, required?: boolean): string | null;

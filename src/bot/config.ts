@@ -22,6 +22,8 @@ export interface BotConfig {
   editorRoleId: string | null;
   /** DATA_DIR: absolute path of the folder holding the desk's database (channel bindings, the add log). */
   dataDir: string;
+  /** WATCH_POLL: false watches story folders natively; true or a number of ms polls them (network drives). */
+  watchPoll: boolean | number;
   /** MAX_ARTICLE_BYTES: a larger article file is skipped with a message. */
   maxArticleBytes: number;
   logLevel: LogLevel;
@@ -127,6 +129,13 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     problems.push('EDITOR_ROLE_ID must be a numeric role id: with Developer Mode on, Server Settings → Roles → right-click the role → Copy Role ID. Leave it unset to let only members with Manage Channels edit.');
   }
 
+  const pollText = value(env, 'WATCH_POLL')?.toLowerCase() ?? null;
+  let watchPoll: boolean | number = false;
+  if (pollText === null || ['0', 'false', 'no', 'off'].includes(pollText)) watchPoll = false;
+  else if (['1', 'true', 'yes', 'on'].includes(pollText)) watchPoll = true;
+  else if (/^\d+$/.test(pollText) && Number(pollText) >= 100 && Number(pollText) <= 600_000) watchPoll = Number(pollText);
+  else problems.push('WATCH_POLL must be true (poll the story folders every 2 s, for network drives), false (watch them natively, the default) or an interval in milliseconds from 100 to 600000.');
+
   const articleBytes = readMaxArticleBytes(env.MAX_ARTICLE_BYTES);
   if ('problem' in articleBytes) problems.push(articleBytes.problem);
 
@@ -140,6 +149,7 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     storiesDir: value(env, 'STORIES_DIR') === null ? null : path.resolve(cwd, value(env, 'STORIES_DIR') ?? ''),
     editorRoleId,
     dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
+    watchPoll,
     maxArticleBytes: 'bytes' in articleBytes ? articleBytes.bytes : 0,
     logLevel: logLevel ?? 'info',
     apiBase,

@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { errorFields, type Logger } from '../log.js';
 import { pagesToText } from '../render/embed.js';
-import { usageOf, type Command, type DeskContext, type OptionReader, type Upload } from './command.js';
+import { usageOf, type Command, type DeskContext, type OptionReader, type Upload, UploadError } from './command.js';
 import { apology, newErrorId } from './errors.js';
 import { prepare } from './invoke.js';
 
@@ -38,8 +38,6 @@ const TRUE = new Set(['true', 'yes', 'y', '1', 'on']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'off']);
 
 /** A file named at the console, read from disk when the command asks for it. */
-export class UploadError extends Error {}
-
 function fileUpload(typed: string, cwd: string): Upload {
   const file = path.resolve(cwd, typed);
   return {

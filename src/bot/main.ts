@@ -11,6 +11,7 @@ import { startBot, type RunningBot } from './client.js';
 import { ConfigError, DEFAULT_CORPUS_DIR, readConfig, type BotConfig } from './config.js';
 import { CONSOLE_PLACE, runConsole } from './console.js';
 import { Desk } from '../desk/desk.js';
+import { ArticleIntake } from '../desk/intake.js';
 import { discoverStories, singleStory, StoryCatalogue, type Story } from '../stories/catalogue.js';
 import { loadDotEnv } from './env.js';
 import { newErrorId } from './errors.js';
@@ -104,7 +105,12 @@ async function main(): Promise<number> {
     stories = [singleStory(config.corpusDir)];
     loaded = '';
   }
-  const catalogue = new StoryCatalogue(stories, options);
+  const catalogue = new StoryCatalogue(stories, options, { storiesDir: config.storiesDir ?? undefined });
+  catalogue.on('updated', (u) => logger.info('story updated', { story: u.id, articles: u.articles, reused: u.reused, analysed: u.analysed, removed: u.removed, ms: Math.round(u.ms) }));
+  catalogue.on('failed', (f) => logger.warn('story could not be analysed again; answering from the coverage as it was', { story: f.id, reason: f.reason }));
+  catalogue.on('added', (story) => logger.info('story added', { story: story.id }));
+  catalogue.on('removed', (story) => logger.info('story removed', { story: story.id }));
+  catalogue.on('watch', (n) => logger.warn('watching story folders', { story: n.id, mode: n.mode, event: n.event, reason: n.reason }));
 
   if (config.storiesDir === null) {
     // one folder: load it now, so a wrong CORPUS_DIR stops the start with its reason, as before stories
@@ -120,13 +126,23 @@ async function main(): Promise<number> {
     const stats = engine.stats();
     loaded = `Loaded ${stats.articles} articles (${stats.facts} facts) from ${config.corpusDir}.`;
   }
-  const desk = new Desk<CoverageEngine>(catalogue, opened.store);
+  const desk = new Desk<CoverageEngine>(catalogue, opened.store, new ArticleIntake(catalogue, opened.store, config.maxArticleBytes));
+  catalogue.watch({ poll: config.watchPoll });
+  const shutDown = async (): Promise<void> => {
+    await catalogue.close();
+    opened.store.close();
+  };
 
-  if (config.token !== null) return runBot({ ...config, token: config.token }, desk, logger);
+  if (config.token !== null) {
+    const code = await runBot({ ...config, token: config.token }, desk, logger);
+    await shutDown();
+    return code;
+  }
 
   process.stderr.write(connectHelp(loaded));
   const context = { desk, place: CONSOLE_PLACE, actor: { userId: 'console', editor: true }, catalogue: catalogueOf(commands) };
   await runConsole({ input: process.stdin, output: process.stdout, commands, context, logger, interactive: process.stdin.isTTY === true });
+  await shutDown();
   return 0;
 }
 

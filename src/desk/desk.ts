@@ -5,6 +5,14 @@
  * was asked (a {@link Place}) and who asked it.
  */
 import type { Binding, DeskStore } from '../store/types.js';
+import type { AddOutcome, AddRequest } from './intake.js';
+
+/** Takes new articles into stories (`/add`); a desk over fixed engines has none. */
+export interface Intake {
+  /** Larger files are refused (MAX_ARTICLE_BYTES). */
+  readonly maxBytes: number;
+  add(request: AddRequest): Promise<AddOutcome>;
+}
 
 /** A story as the desk lists it. */
 export interface StoryInfo {
@@ -25,7 +33,7 @@ export interface StorySource<E> {
   /** Articles in the story: from the loaded engine, else the files on disk; null when unknown. */
   articleCount?(id: string): number | null;
   /** Analyses the story folder again (after an add) and swaps the new engine in. */
-  reload?(id: string): Promise<unknown>;
+  reload?(id: string): Promise<unknown> | null;
 }
 
 /** Where a question was asked. A thread's `parentId` is its channel; a DM has no guild. */
@@ -60,6 +68,7 @@ export class Desk<E> {
   constructor(
     readonly stories: StorySource<E>,
     readonly store: DeskStore,
+    readonly intake: Intake | null = null,
   ) {}
 
   /** The channel's own binding, or its parent channel's for a thread. */

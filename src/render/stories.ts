@@ -59,3 +59,14 @@ export function renderBound(story: StoryListing, previous: string | null, now: D
     ),
   ];
 }
+
+/** `/add`: what was read and what it adds to the story. */
+export function renderAdded(story: { id: string; title: string }, report: string, stripped: string): Page[] {
+  const lines = [report, ...(stripped ? [`From the web page: ${stripped}.`] : [])];
+  return paginate({
+    title: `Added to ${story.title}`,
+    color: COLORS.answer,
+    lead: [],
+    sections: [{ heading: 'What was read', items: lines.map((l) => escapeText(l)) }],
+  });
+}
