@@ -14,8 +14,8 @@ describe('deploy-commands', function () {
   before(async () => ({ standIn, token } = await startStandIn()));
   after(async () => standIn?.close());
 
-  it('defines eight valid commands, with autocomplete on the name and story options', () => {
-    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'sources', 'story', 'help']);
+  it('defines nine valid commands, with autocomplete on the name and story options', () => {
+    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'sources', 'story', 'add', 'help']);
     expect(commandProblems(JSON.parse(JSON.stringify(definitions)))).to.deep.equal([]);
     const option = (command: string, name: string): Record<string, unknown> | undefined =>
       definitions.find((d) => d.name === command)?.options?.find((o) => o.name === name) as Record<string, unknown> | undefined;
@@ -23,6 +23,7 @@ describe('deploy-commands', function () {
     expect(option('quotes', 'speaker')).to.include({ autocomplete: true });
     expect(option('ask', 'question')).to.include({ required: true, max_length: 1000 });
     expect(option('ask', 'private')).to.include({ type: 5 });
+    expect(option('add', 'file')).to.include({ type: 11, required: true });
     for (const d of definitions.filter((x) => !['story', 'help'].includes(x.name))) expect(option(d.name, 'story'), d.name).to.include({ autocomplete: true, type: 3 });
   });
 

@@ -22,6 +22,10 @@ export function fakeToken(applicationId: string): string {
 export interface UserSpec {
   id: string;
   username: string;
+  /** The member's permissions in the channel (a bit set as a decimal string); default an ordinary member's. */
+  permissions?: string;
+  /** Ids of the member's roles. */
+  roles?: string[];
 }
 
 export function userObject(user: UserSpec, bot = false): Record<string, unknown> {
@@ -40,15 +44,23 @@ export interface GuildSpec {
   id: string;
   name: string;
   channelId: string;
+  /** Set for a thread: the channel it was started in. */
+  parentId?: string;
+  /** The server's roles besides @everyone. */
+  roles?: { id: string; name: string }[];
 }
 
-/** Everything but the administrator bit: the permissions an ordinary member has. */
-const MEMBER_PERMISSIONS = '2248473465835073';
+/** Everything but the administrator bit and Manage Channels: the permissions an ordinary member has. */
+export const MEMBER_PERMISSIONS = '2248473465835073';
+/** Discord's MANAGE_CHANNELS bit (1 << 4). */
+export const MANAGE_CHANNELS = 1n << 4n;
+/** An ordinary member's permissions plus Manage Channels: an editor. */
+export const EDITOR_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | MANAGE_CHANNELS).toString();
 
 export function memberObject(user: UserSpec): Record<string, unknown> {
   return {
     user: userObject(user),
-    roles: [],
+    roles: user.roles ?? [],
     nick: null,
     avatar: null,
     premium_since: null,
@@ -57,24 +69,25 @@ export function memberObject(user: UserSpec): Record<string, unknown> {
     mute: false,
     pending: false,
     flags: 0,
-    permissions: MEMBER_PERMISSIONS,
+    permissions: user.permissions ?? MEMBER_PERMISSIONS,
   };
 }
 
 export function channelObject(guild: GuildSpec): Record<string, unknown> {
   return {
     id: guild.channelId,
-    type: 0,
+    type: guild.parentId ? 11 : 0,
     guild_id: guild.id,
-    name: 'newsroom',
+    name: guild.parentId ? 'a thread' : 'newsroom',
     position: 0,
     permission_overwrites: [],
     topic: null,
     nsfw: false,
     last_message_id: null,
     rate_limit_per_user: 0,
-    parent_id: null,
+    parent_id: guild.parentId ?? null,
     flags: 0,
+    ...(guild.parentId ? { owner_id: '310000000000000001', thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false }, message_count: 0, member_count: 1 } : {}),
   };
 }
 
@@ -110,6 +123,7 @@ export function guildCreate(guild: GuildSpec, bot: UserSpec): Record<string, unk
     features: [],
     roles: [
       { id: guild.id, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0, icon: null, unicode_emoji: null },
+      ...(guild.roles ?? []).map((r, i) => ({ id: r.id, name: r.name, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0, icon: null, unicode_emoji: null })),
     ],
     emojis: [],
     stickers: [],
@@ -129,16 +143,28 @@ export function guildCreate(guild: GuildSpec, bot: UserSpec): Record<string, unk
   };
 }
 
-export type OptionValue = string | boolean | number;
+/** An attachment option: the id of an attachment the stand-in holds (see DiscordStandIn.attach). */
+export interface AttachmentValue {
+  attachment: string;
+}
+
+export type OptionValue = string | boolean | number | AttachmentValue;
 
 /** Slash command options as Discord sends them; `focused` marks the one being typed (autocomplete). */
 export function commandOptions(options: Record<string, OptionValue>, focused?: string): Record<string, unknown>[] {
   return Object.entries(options).map(([name, value]) => ({
     name,
-    type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 10 : 3,
-    value,
+    type: typeof value === 'object' ? 11 : typeof value === 'boolean' ? 5 : typeof value === 'number' ? 10 : 3,
+    value: typeof value === 'object' ? value.attachment : value,
     ...(name === focused ? { focused: true } : {}),
   }));
+}
+
+/** `story use` is the command `story` with the subcommand `use`, its options nested as Discord nests them. */
+function commandData(name: string, options: Record<string, OptionValue>, focused?: string): { name: string; options: Record<string, unknown>[] } {
+  const [command = name, subcommand] = name.split(' ');
+  const list = commandOptions(options, focused);
+  return { name: command, options: subcommand ? [{ name: subcommand, type: 1, options: list }] : list };
 }
 
 export interface InteractionBase {
@@ -159,7 +185,7 @@ function common(base: InteractionBase, type: number): Record<string, unknown> {
     guild_id: base.guild.id,
     guild: { id: base.guild.id, locale: 'en-US', features: [] },
     channel_id: base.guild.channelId,
-    channel: { ...channelObject(base.guild), permissions: MEMBER_PERMISSIONS },
+    channel: { ...channelObject(base.guild), permissions: base.user.permissions ?? MEMBER_PERMISSIONS },
     member: memberObject(base.user),
     app_permissions: MEMBER_PERMISSIONS,
     locale: 'en-GB',
@@ -172,13 +198,13 @@ function common(base: InteractionBase, type: number): Record<string, unknown> {
 }
 
 /** APPLICATION_COMMAND (2) for a chat-input command. */
-export function chatInputInteraction(base: InteractionBase, commandId: string, name: string, options: Record<string, OptionValue>): Record<string, unknown> {
-  return { ...common(base, 2), data: { id: commandId, name, type: 1, options: commandOptions(options), guild_id: base.guild.id } };
+export function chatInputInteraction(base: InteractionBase, commandId: string, name: string, options: Record<string, OptionValue>, resolved?: Record<string, unknown>): Record<string, unknown> {
+  return { ...common(base, 2), data: { id: commandId, ...commandData(name, options), type: 1, guild_id: base.guild.id, ...(resolved ? { resolved } : {}) } };
 }
 
 /** APPLICATION_COMMAND_AUTOCOMPLETE (4). */
 export function autocompleteInteraction(base: InteractionBase, commandId: string, name: string, options: Record<string, OptionValue>, focused: string): Record<string, unknown> {
-  return { ...common(base, 4), data: { id: commandId, name, type: 1, options: commandOptions(options, focused), guild_id: base.guild.id } };
+  return { ...common(base, 4), data: { id: commandId, ...commandData(name, options, focused), type: 1, guild_id: base.guild.id } };
 }
 
 /** MESSAGE_COMPONENT (3) for a button on `message`. */

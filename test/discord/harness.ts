@@ -12,17 +12,20 @@ import { pathToFileURL } from 'node:url';
 import { commands as allCommands } from '../../commands/index.js';
 import type { Command, CoverageEngine } from '../../src/bot/command.js';
 import { startBot, type RunningBot } from '../../src/bot/client.js';
+import { Desk } from '../../src/desk/desk.js';
 import type { RateLimitOptions } from '../../src/bot/rateLimit.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import { fakeToken } from './fixtures.js';
+import { fakeToken, snowflake as snowflakeOf } from './fixtures.js';
 import { DiscordStandIn } from './standin.js';
 
 export const APPLICATION_ID = '1410000000000000001';
 
 /** A stand-in on loopback with a fresh bot token. */
-export async function startStandIn(options: { ackWindowMs?: number } = {}): Promise<{ standIn: DiscordStandIn; token: string }> {
+export async function startStandIn(options: { ackWindowMs?: number; roles?: { id: string; name: string }[] } = {}): Promise<{ standIn: DiscordStandIn; token: string }> {
   const token = fakeToken(APPLICATION_ID);
-  const standIn = await DiscordStandIn.start({ token, applicationId: APPLICATION_ID, ...options });
+  const { roles, ...rest } = options;
+  const guilds = roles ? [{ id: snowflakeOf(), name: 'Newsroom', roles }] : undefined;
+  const standIn = await DiscordStandIn.start({ token, applicationId: APPLICATION_ID, ...rest, ...(guilds ? { guilds } : {}) });
   return { standIn, token };
 }
 
@@ -61,14 +64,15 @@ export interface TestBot {
 export async function startTestBot(
   standIn: DiscordStandIn,
   token: string,
-  engine: CoverageEngine,
-  options: { rateLimit?: RateLimitOptions; commands?: readonly Command[] } = {},
+  engine: CoverageEngine | Desk<CoverageEngine>,
+  options: { rateLimit?: RateLimitOptions; commands?: readonly Command[]; editorRoleId?: string } = {},
 ): Promise<TestBot> {
   const logs = memoryLogger([token]);
   const bot = await startBot({
     token,
     apiBase: standIn.apiBase,
-    engine,
+    ...(engine instanceof Desk ? { desk: engine } : { engine }),
+    editorRoleId: options.editorRoleId ?? null,
     commands: options.commands ?? allCommands,
     logger: logs.logger,
     rateLimit: options.rateLimit ?? { max: 1000, windowMs: 10_000 },

@@ -24,9 +24,20 @@ import {
   userObject,
   type GuildSpec,
   type InteractionBase,
+  type AttachmentValue,
   type OptionValue,
   type UserSpec,
 } from './fixtures.js';
+
+/** A file a user attached, served on loopback as Discord's CDN serves attachments. */
+interface HeldAttachment {
+  id: string;
+  filename: string;
+  bytes: Uint8Array;
+  contentType: string | null;
+  /** The size Discord reports in the interaction (a test may make it differ from the bytes). */
+  size: number;
+}
 import { choiceProblems, commandProblems, messageProblems } from './validate.js';
 
 type Json = Record<string, unknown>;
@@ -35,7 +46,7 @@ export interface StandInOptions {
   token: string;
   applicationId: string;
   botName?: string;
-  guilds?: { id: string; name: string }[];
+  guilds?: { id: string; name: string; roles?: { id: string; name: string }[] }[];
   /** Heartbeat interval sent in HELLO; Discord's is about 41 s. */
   heartbeatInterval?: number;
   /** Discord drops an interaction not acknowledged within 3 seconds. */
@@ -129,6 +140,9 @@ export class DiscordStandIn extends EventEmitter {
   readonly #wss: WebSocketServer;
   readonly #sessions = new Map<string, Session>();
   readonly #failures: Failure[] = [];
+  readonly #attachments = new Map<string, HeldAttachment>();
+  /** Attachment downloads, by attachment id. */
+  readonly downloads: string[] = [];
   #current: Session | null = null;
   #port = 0;
 
@@ -228,7 +242,7 @@ export class DiscordStandIn extends EventEmitter {
 
   #commandId(name: string, guildId: string): string {
     const registered = [...(this.commands.get(guildId) ?? []), ...(this.commands.get('global') ?? [])];
-    const found = registered.find((c) => c.name === name);
+    const found = registered.find((c) => c.name === name.split(' ')[0]);
     return typeof found?.id === 'string' ? found.id : snowflake();
   }
 
@@ -253,15 +267,37 @@ export class DiscordStandIn extends EventEmitter {
     return record;
   }
 
-  /** A user runs a slash command. */
+  /** A user attaches a file to a command; pass the result as the attachment option's value. */
+  attach(filename: string, bytes: Uint8Array | string, options: { contentType?: string | null; size?: number } = {}): AttachmentValue {
+    const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+    const id = snowflake();
+    this.#attachments.set(id, { id, filename, bytes: data, contentType: options.contentType === undefined ? 'text/plain; charset=utf-8' : options.contentType, size: options.size ?? data.length });
+    return { attachment: id };
+  }
+
+  /** The `resolved.attachments` of an interaction, for the attachment options given. */
+  #resolved(options: Record<string, OptionValue>): Json | undefined {
+    const held = Object.values(options).flatMap((v) => (typeof v === 'object' ? [this.#attachments.get(v.attachment)] : [])).filter((a): a is HeldAttachment => a !== undefined);
+    if (held.length === 0) return undefined;
+    const origin = new URL(this.apiBase).origin;
+    const attachments = Object.fromEntries(
+      held.map((a) => {
+        const url = `${origin}/attachments/${a.id}/${encodeURIComponent(a.filename)}`;
+        return [a.id, { id: a.id, filename: a.filename, size: a.size, url, proxy_url: url, ...(a.contentType ? { content_type: a.contentType } : {}) }];
+      }),
+    );
+    return { attachments };
+  }
+
+  /** A user runs a slash command; `story use` runs the subcommand `use` of `story`. */
   command(name: string, options: Record<string, OptionValue> = {}, user: UserSpec = DEFAULT_USER, guild?: GuildSpec): InteractionRecord {
     const base = this.#base(user, guild);
-    return this.#dispatchInteraction(base, 'command', name, chatInputInteraction(base, this.#commandId(name, base.guild.id), name, options));
+    return this.#dispatchInteraction(base, 'command', name, chatInputInteraction(base, this.#commandId(name, base.guild.id), name, options, this.#resolved(options)));
   }
 
   /** A user types in an autocomplete option. */
-  autocomplete(name: string, options: Record<string, OptionValue>, focused: string, user: UserSpec = DEFAULT_USER): InteractionRecord {
-    const base = this.#base(user, undefined);
+  autocomplete(name: string, options: Record<string, OptionValue>, focused: string, user: UserSpec = DEFAULT_USER, guild?: GuildSpec): InteractionRecord {
+    const base = this.#base(user, guild);
     return this.#dispatchInteraction(base, 'autocomplete', name, autocompleteInteraction(base, this.#commandId(name, base.guild.id), name, options, focused));
   }
 
@@ -425,6 +461,16 @@ export class DiscordStandIn extends EventEmitter {
       return reply(failure.status, failure.body ?? { message: http.STATUS_CODES[failure.status] ?? 'error', code: 0 }, failure.headers);
     }
 
+    const file = /^\/attachments\/(\d+)\/[^/]+$/.exec(path);
+    if (method === 'GET' && file) {
+      const held = this.#attachments.get(file[1] ?? '');
+      if (!held) return reply(404, { message: '404: Not Found', code: 0 });
+      this.downloads.push(held.id);
+      record.status = 200;
+      res.writeHead(200, { 'content-type': held.contentType ?? 'application/octet-stream', 'content-length': String(held.bytes.length) });
+      res.end(held.bytes);
+      return;
+    }
     if (!path.startsWith(prefix)) return reply(404, { message: '404: Not Found', code: 0 });
     const result = this.#route(method, route, url.searchParams, body, authorised);
     reply(result.status, result.body);
