@@ -1,5 +1,5 @@
 /**
- * `npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] [--no-cache] "question"`
+ * `npm run ask -- [--corpus DIR | --story ID [--stories DIR]] [--json] [--stdin] [--report] [--no-cache] "question"`
  * Answers questions from a corpus folder (default: seeds/). With --stdin, one question per line, one
  * answer per line (JSON with --json), the corpus loaded once. --report prints what the loader inferred
  * and stripped for each article, and what the load did with the saved index. --no-cache neither reads
@@ -16,9 +16,13 @@ import { jsonLine } from '../render/json.js';
 import { questionHeading, renderAnswerText } from '../render/text.js';
 import { questionProblem } from '../answer/answer.js';
 import { DEFAULT_CORPUS } from './defaults.js';
+import { discoverStories, type Story } from '../stories/catalogue.js';
 
 interface Options {
   corpus: string;
+  /** --story: a story of --stories (or STORIES_DIR) instead of --corpus. */
+  story: string | null;
+  stories: string | null;
   json: boolean;
   stdin: boolean;
   report: boolean;
@@ -28,8 +32,10 @@ interface Options {
   question: string;
 }
 
-const USAGE = `usage: npm run ask -- [--corpus DIR] [--json] [--stdin] [--report] [--no-cache] "your question"
+const USAGE = `usage: npm run ask -- [--corpus DIR | --story ID] [--json] [--stdin] [--report] [--no-cache] "your question"
   --corpus DIR  folder of articles (.txt/.md, searched recursively); default: seeds/ (or CORPUS_DIR)
+  --story ID    the story ID of the stories folder (STORIES_DIR, or --stories DIR)
+  --stories DIR folder holding one folder of articles per story; default: STORIES_DIR
   --json        print one JSON object per answer
   --stdin       read one question per line from standard input
   --report      print what was inferred and stripped for each article, and what the load did with the saved index
@@ -40,6 +46,8 @@ function parseArgs(argv: string[]): Options | string {
   if ('problem' in articleBytes) return articleBytes.problem;
   const o: Options = {
     corpus: process.env.CORPUS_DIR || DEFAULT_CORPUS,
+    story: null,
+    stories: process.env.STORIES_DIR || null,
     json: false,
     stdin: false,
     report: false,
@@ -58,9 +66,26 @@ function parseArgs(argv: string[]): Options | string {
       const dir = argv[++i];
       if (!dir) return '--corpus needs a folder';
       o.corpus = dir;
+    } else if (a === '--story' || a === '--stories') {
+      const value = argv[++i];
+      if (!value) return `${a} needs ${a === '--story' ? 'a story id' : 'a folder'}`;
+      if (a === '--story') o.story = value;
+      else o.stories = value;
     } else if (a === '--help' || a === '-h') return '';
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else words.push(a);
+  }
+  if (o.story !== null) {
+    if (o.stories === null) return '--story needs a stories folder: set STORIES_DIR or give --stories DIR';
+    let stories: Story[];
+    try {
+      stories = discoverStories(resolve(o.stories));
+    } catch {
+      return `the stories folder ${o.stories} cannot be read`;
+    }
+    const story = stories.find((s) => s.id === o.story);
+    if (!story) return `there is no story "${o.story}" in ${o.stories}; stories: ${stories.map((s) => s.id).join(', ') || 'none'}`;
+    o.corpus = story.dir;
   }
   o.question = words.join(' ');
   // an empty question given as an argument is answered with its own message (exit 1), not a usage error

@@ -12,9 +12,11 @@ export interface Run {
 }
 
 /** Runs `node --import tsx src/cli/ask.ts …args` from the repo root (CORPUS_DIR unset), feeding `input` on stdin. */
-export function ask(args: string[], input?: string): Promise<Run> {
+export function ask(args: string[], input?: string, extraEnv: Record<string, string> = {}): Promise<Run> {
   const env = { ...process.env };
   delete env.CORPUS_DIR;
+  delete env.STORIES_DIR;
+  Object.assign(env, extraEnv);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
