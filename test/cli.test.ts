@@ -167,7 +167,8 @@ describe('cli: npm run ask', function () {
     it('--help prints the usage and exits 0', async () => {
       const run = await ask(['--help']);
       expect(run.code).to.equal(0);
-      expect(run.stdout + run.stderr).to.match(/usage: npm run ask -- \[--corpus DIR\] \[--json\] \[--stdin\] \[--report\]/);
+      expect(run.stdout + run.stderr).to.match(/usage: npm run ask -- \[--corpus DIR \| --story ID\] \[--json\] \[--stdin\] \[--report\]/);
+      expect(run.stdout + run.stderr).to.include('--story ID');
       expect(run.stdout + run.stderr).to.include('--corpus DIR');
     });
 
