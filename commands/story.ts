@@ -23,12 +23,11 @@ export const command: DeskCommand = {
   editorOnly: (options) => options.getSubcommand() === 'use',
   respond(ctx, options) {
     const { desk, place, now } = ctx;
-    const listed = (id: string) => desk.listing().find((s) => s.id === id) ?? null;
     switch (options.getSubcommand(true)) {
       case 'use': {
         const bound = desk.bind(place, options.getString(STORY_OPTION, true) ?? '', ctx.actor.userId, now);
         if (!bound.ok) return [notice(bound.message)];
-        const story = listed(bound.binding.storyId);
+        const story = desk.listingOf(bound.binding.storyId);
         return story ? renderBound(story, bound.previous?.storyId ?? null, now) : [notice(`Bound to ${bound.binding.storyId}.`)];
       }
       case 'list': {
@@ -38,7 +37,7 @@ export const command: DeskCommand = {
       default: {
         const here = desk.resolve(place);
         if (!here.ok) return [notice(here.message)];
-        const story = listed(here.story.id);
+        const story = desk.listingOf(here.story.id);
         const boundAt = desk.bindingAt(place)?.binding.boundAt;
         return story ? renderStoryShown(story, here.via, boundAt ? new Date(boundAt) : null, now) : [notice(`This channel answers from ${here.story.id}.`)];
       }

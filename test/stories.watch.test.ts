@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { watch as chokidarWatch } from 'chokidar';
 import { discoverStories, singleStory, StoryCatalogue, type StoryFailure, type StoryUpdate, type StoryWatchNote } from '../src/stories/catalogue.js';
-import { Coalescer, ignoredInStory } from '../src/stories/watch.js';
+import { SerialTask, ignoredInStory } from '../src/stories/watch.js';
 import type { Answer, Engine } from '../src/engine.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures/stories');
@@ -252,7 +252,7 @@ describe('watch helpers', () => {
   it('coalesces requests made during a run into exactly one more run', async () => {
     let runs = 0;
     let release: () => void = () => {};
-    const c = new Coalescer(async () => {
+    const c = new SerialTask(async () => {
       runs++;
       await new Promise<void>((r) => (release = r));
       return runs;

@@ -3,7 +3,7 @@
  * Discord dispatcher and the local console. A command turns options into pages; how the pages reach
  * a person is the front end's business, which is what keeps the console's answers identical to Discord's.
  */
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandStringOption } from 'discord.js';
 import type { Answer, Conflict } from '../answer/types.js';
 import type { AboutResult, EngineStats, NameSummary, QuoteEntry, SourceSummary, TimelineEntry } from '../engine.js';
 import type { CommandHelp, Page } from '../render/embed.js';
@@ -150,12 +150,7 @@ export function hasStoryOption(data: CommandData): boolean {
   return (data.toJSON().options ?? []).some((o) => o.name === STORY_OPTION);
 }
 
-/** The option builder discord.js hands to `addStringOption`. */
-interface StringOptionLike<T> {
-  setName(name: string): T;
-}
-
 /** Configures the `story:` option every story command carries: another story than the channel's, once. */
-export function storyOption<T extends StringOptionLike<T> & { setDescription(d: string): T; setAutocomplete(a: boolean): T; setMaxLength(n: number): T }>(o: T): T {
+export function storyOption(o: SlashCommandStringOption): SlashCommandStringOption {
   return o.setName(STORY_OPTION).setDescription("Ask another story than this channel's, this once (suggestions as you type)").setAutocomplete(true).setMaxLength(100);
 }

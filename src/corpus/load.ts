@@ -142,23 +142,35 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/**
+ * Bytes as text, as every reader of article files takes them: UTF-16 with its byte-order mark, otherwise
+ * strict UTF-8; NUL bytes (outside UTF-16) mean a binary file.
+ */
+export function decodeText(bytes: Uint8Array): { text: string } | { code: 'binary' | 'not-utf8' } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
+  if (bytes.includes(0)) return { code: 'binary' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { code: 'not-utf8' };
+  }
+}
+
 /** Decodes a file's bytes as text, or says why it is not an article file. */
 export function decodeArticleBytes(bytes: Uint8Array): { text: string } | { problem: string } {
   if (bytes.length === 0) return { problem: 'Skipped: the file is empty; paste the article into it or remove it.' };
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes);
-  else if (bytes.includes(0)) {
-    return { problem: 'Skipped: this looks like a binary file (it contains NUL bytes), not text; export the article as plain text (.txt).' };
-  } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { problem: 'Skipped: the file is not valid UTF-8 text; re-save it with UTF-8 encoding.' };
-    }
+  const decoded = decodeText(bytes);
+  if ('code' in decoded) {
+    return {
+      problem:
+        decoded.code === 'binary'
+          ? 'Skipped: this looks like a binary file (it contains NUL bytes), not text; export the article as plain text (.txt).'
+          : 'Skipped: the file is not valid UTF-8 text; re-save it with UTF-8 encoding.',
+    };
   }
-  if (!text.trim()) return { problem: 'Skipped: the file holds only whitespace; paste the article into it or remove it.' };
-  return { text };
+  if (!decoded.text.trim()) return { problem: 'Skipped: the file holds only whitespace; paste the article into it or remove it.' };
+  return decoded;
 }
 
 const ARTICLE_FILE = /\.(?:txt|md)$/i;

@@ -128,11 +128,16 @@ export class Desk<E> {
 
   /** Every story with its article count and last update, by id. */
   listing(): StoryListing[] {
-    return this.stories.list().map((s) => ({
-      id: s.id,
-      title: s.title,
-      articles: this.stories.articleCount?.(s.id) ?? null,
-      lastUpdate: this.stories.lastUpdate(s.id),
-    }));
+    return this.stories.list().map((s) => this.#listed(s));
+  }
+
+  /** One story's listing (its folder alone is read), or null for an unknown id. */
+  listingOf(id: string): StoryListing | null {
+    const story = this.stories.get(id);
+    return story ? this.#listed(story) : null;
+  }
+
+  #listed(s: StoryInfo): StoryListing {
+    return { id: s.id, title: s.title, articles: this.stories.articleCount?.(s.id) ?? null, lastUpdate: this.stories.lastUpdate(s.id) };
   }
 }

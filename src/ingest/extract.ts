@@ -6,7 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { formatBytes, parseArticleWithProblems } from '../corpus/load.js';
+import { decodeText, formatBytes, parseArticleWithProblems } from '../corpus/load.js';
 import { normaliseDate } from '../corpus/metadata.js';
 import { analyseParagraph } from '../text/analyse.js';
 import type { ArticleMeta } from '../types.js';
@@ -115,16 +115,13 @@ function mediaType(contentType: string | null): string | null {
   return t ? t : null;
 }
 
-/** Decodes as the loader does: UTF-16 with its byte-order mark, otherwise strict UTF-8. */
-function decodeText(bytes: Uint8Array): { text: string } | Refusal {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
-  if (bytes.includes(0)) return refuse('binary', 'This file is binary (it contains NUL bytes), not text: save the article as plain text (.txt), Markdown (.md) or a web page (.html).');
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return refuse('not-utf8', 'This file is not valid UTF-8 text: save it again with UTF-8 encoding and upload it again.');
-  }
+/** Decodes as the loader does (its decodeText), with an uploader's wording of what is wrong. */
+function decodeUpload(bytes: Uint8Array): { text: string } | Refusal {
+  const decoded = decodeText(bytes);
+  if ('text' in decoded) return decoded;
+  return decoded.code === 'binary'
+    ? refuse('binary', 'This file is binary (it contains NUL bytes), not text: save the article as plain text (.txt), Markdown (.md) or a web page (.html).')
+    : refuse('not-utf8', 'This file is not valid UTF-8 text: save it again with UTF-8 encoding and upload it again.');
 }
 
 /** The page looks like HTML from its first characters (a doctype or an <html>/<head>/<body> tag). */
@@ -156,7 +153,7 @@ export function extractArticle(upload: Upload, limits: ExtractLimits): ExtractRe
   if (type !== null && !TYPES[kind].includes(type)) {
     return refuse('type-mismatch', `The file is named .${ext} but was sent as ${type}: the name and the content must agree (save the article as .txt, .md or .html).`);
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeUpload(bytes);
   if ('ok' in decoded) return decoded;
   const text = decoded.text;
   if (!text.trim()) return refuse('empty', 'The file holds only blank space: attach the file that holds the article.');

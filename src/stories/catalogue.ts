@@ -19,7 +19,7 @@ import { parseScalar } from '../corpus/frontMatter.js';
 import { isArticleFileName } from '../corpus/load.js';
 import { Engine, type EngineOptions } from '../engine.js';
 import type { RebuildReply, RebuildTask } from './rebuildWorker.js';
-import { Coalescer, FolderWatcher, ignoredInStoriesRoot, ignoredInStory, type FolderWatchOptions, type WatchChange, type WatchNote } from './watch.js';
+import { SerialTask, FolderWatcher, ignoredInStoriesRoot, ignoredInStory, type FolderWatchOptions, type WatchChange, type WatchNote } from './watch.js';
 
 /** A story id is its folder's name; one that needs no quoting in a slash-command option. */
 const STORY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -167,7 +167,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
   readonly #engines = new Map<string, Promise<Engine>>();
   /** The engine in service, once there is one. */
   readonly #loaded = new Map<string, Engine>();
-  readonly #rebuilds = new Map<string, Coalescer<ReloadOutcome>>();
+  readonly #rebuilds = new Map<string, SerialTask<ReloadOutcome>>();
   readonly #watchers = new Map<string, FolderWatcher>();
   #root: FolderWatcher | null = null;
   #watching: FolderWatchOptions | null = null;
@@ -264,7 +264,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
     if (!this.get(id)) return null;
     let rebuild = this.#rebuilds.get(id);
     if (!rebuild) {
-      rebuild = new Coalescer(() => this.#rebuild(id));
+      rebuild = new SerialTask(() => this.#rebuild(id));
       this.#rebuilds.set(id, rebuild);
     }
     return rebuild.request();

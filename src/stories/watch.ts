@@ -1,7 +1,7 @@
 /**
  * Watching a folder of articles for changes that call for a new engine. Events are collected until the
  * folder has been quiet for a moment (a copy of 50 files is one batch, not 50) and handed over in one
- * batch; the caller rebuilds, through a {@link Coalescer}, so that changes made while a rebuild runs give
+ * batch; the caller rebuilds, through a {@link SerialTask}, so that changes made while a rebuild runs give
  * exactly one more rebuild after it.
  *
  * Native events (inotify and the like) by default; polling on request, for network drives where native
@@ -87,7 +87,7 @@ export function ignoredInStoriesRoot(root: string): (file: string, stats?: Stats
  * Runs a task one at a time: a request while it runs is answered by exactly one more run after it, shared
  * by every request made meanwhile (each of them started before that run, so it sees them all).
  */
-export class Coalescer<T> {
+export class SerialTask<T> {
   #running: Promise<T> | null = null;
   #next: Promise<T> | null = null;
 
