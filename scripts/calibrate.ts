@@ -61,6 +61,9 @@ const squadHeld = heldOutNames(squadK.articles.map((a) => articleName(squadK, a.
 const inSquadHeld = (name: string | null) => name !== null && squadHeld.has(name);
 await run('squad', paths.squadCorpus, sample(readQuestions(paths.squadQuestions), limit), inSquadHeld);
 await run('squad2', paths.squadCorpus, sample(readQuestions(paths.squadUnanswerable), limit), inSquadHeld);
+// --drop a,b: fit without those inputs (to see what each adds)
+const dropped = new Set((args.includes('--drop') ? args[args.indexOf('--drop') + 1] ?? '' : '').split(',').filter(Boolean));
+for (const r of rows) CONFIDENCE_INPUTS.forEach((n, i) => dropped.has(n) && (r.x[i] = 0));
 const all = args.includes('--all');
 const fitted = all ? rows : rows.filter((r) => !r.held);
 
@@ -100,6 +103,24 @@ function report(w: readonly number[], label: string) {
       });
       console.log(`  answer from ${t.toFixed(2)}: SQuAD precision ${pct(right, given.length)}%, unanswerable abstained ${pct(un.filter((r) => conf(w, r.x) < t).length, un.length)}%, F1 ${pct(f1, answerable.length)}%  ${news.join('  ')}`);
     }
+  }
+}
+/** How well a model orders right answers above wrong ones and unanswerable questions (area under the ROC curve). */
+function auc(w: readonly number[], part: Row[]): string {
+  const scored = part.map((r) => ({ c: conf(w, r.x), y: r.correct && !r.abstain })).sort((a, b) => a.c - b.c);
+  let pos = 0;
+  let sum = 0;
+  scored.forEach((s, i) => {
+    if (s.y) { pos++; sum += i + 1; }
+  });
+  const neg = scored.length - pos;
+  return pos && neg ? ((sum - (pos * (pos + 1)) / 2) / (pos * neg)).toFixed(3) : '-';
+}
+for (const [label, w] of [['current', CONFIDENCE_INPUTS.map((n) => CONFIDENCE_MODEL[n] ?? 0)], ['fitted', model]] as const) {
+  for (const held of [false, true]) {
+    const part = rows.filter((r) => r.held === held);
+    const by = (sets: string[]) => auc(w, part.filter((r) => sets.includes(r.set)));
+    console.log(`AUC ${label} ${held ? 'held-out' : 'training'}: squad ${by(['squad', 'squad2'])}  news ${by(['seeds', 'dev', 'news'])}`);
   }
 }
 report(CONFIDENCE_INPUTS.map((n) => CONFIDENCE_MODEL[n] ?? 0), 'current model');
