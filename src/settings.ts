@@ -50,6 +50,8 @@ export const SETTINGS = deepFreeze({
     },
     /** Weight of a WordNet synonym ("freed" for "released") relative to the word itself. */
     synonymWeight: 0.75,
+    /** Weight of another word of the same country family ("Polish" or "Poland" for "Poles"). */
+    familyWeight: 0.75,
     /** Expansion by meaning (word vectors): recall against drift. */
     meaning: {
       /** Least similarity for a corpus word to stand in for a question word. */

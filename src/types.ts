@@ -85,6 +85,8 @@ export interface NumberMention {
   start: number;
   /** The number is a year, a date part, an age, a percentage or money rather than a count. */
   kind: 'count' | 'year' | 'date' | 'percent' | 'money' | 'ordinal' | 'other';
+  /** Written as a person's age ("52-year-old", "aged 52", "Smith, 52,"): only such a figure answers "how old". */
+  age?: true;
   /**
    * Lemma of the verb that says what happened to what is counted: a participle inside the phrase
    * ("1,300 remaining prisoners" → "remain"), else the verb after it ("1,000 prisoners still remain"),

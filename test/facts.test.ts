@@ -233,6 +233,14 @@ describe('facts: numbers', () => {
     expect(aug.some((n) => n.kind === 'count')).to.equal(false);
   });
 
+  it('marks a figure as an age only where it is written as one', () => {
+    // Why: "how old" is answered by "Smith, 66," or "a 52-year-old", never by "a seven-count indictment" or
+    // "a 134-63 vote", which are figures of another kind that the same extractor also leaves uncounted
+    const ages = (text: string) => extractParagraphFacts(analyseParagraph(text), {})[0]!.numbers.map((n) => [n.raw, n.age === true]);
+    expect(ages('Smith, 66, was taken into custody after a seven-count indictment.')).to.deep.equal([['66', true], ['seven', false]]);
+    expect(ages('A 52-year-old miner, aged 52 by his own account, won by a 134-63 vote.').filter(([, age]) => age).map(([raw]) => raw)).to.deep.equal(['52-year-old', '52']);
+  });
+
   it('reads money, percentages, ages, "a dozen", "up to" and counts of four digits in the fixture stories', () => {
     const courier = fixtureArticle('2023-mine-rescue/valley-courier.txt').paragraphs;
     expect(numberRaw(numbersIn(paragraphWith(courier, 'fined $4.5 million'), 'fined'), '$4.5 million')).to.include({ kind: 'money', value: 4_500_000 });
@@ -241,7 +249,7 @@ describe('facts: numbers', () => {
     const ledger = fixtureArticle('2023-mine-rescue/northern-ledger.txt').paragraphs;
     expect(numberRaw(numbersIn(paragraphWith(ledger, '30 percent'), '30 percent'), '30 percent')).to.include({ kind: 'percent', value: 30, qualifier: 'about' });
     // an age after a name is not a count of anything
-    expect(numberRaw(numbersIn(paragraphWith(ledger, 'Tomas Brandt, 52,'), 'Tomas Brandt, 52,'), '52').kind).to.equal('other');
+    expect(numberRaw(numbersIn(paragraphWith(ledger, 'Tomas Brandt, 52,'), 'Tomas Brandt, 52,'), '52')).to.include({ kind: 'other', age: true });
     const wire = fixtureArticle('2021-treasurer-pleads-guilty/capitol-wire.txt').paragraphs;
     expect(numberRaw(numbersIn(paragraphWith(wire, 'up to 20 years'), 'up to 20 years'), '20')).to.include({ qualifier: 'up to', counts: 'years' });
     const journal = fixtureArticle('2022-speaker-election/state-journal.txt').paragraphs;

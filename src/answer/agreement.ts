@@ -65,7 +65,7 @@ export function answerNumbers(q: ParsedQuestion, numbers: readonly NumberMention
   const usable = numbers.filter((n) => n.kind !== 'year' && n.kind !== 'date' && n.kind !== 'ordinal' && !asked.has(n.raw.toLowerCase()));
   if (q.sort === 'money') return usable.filter((n) => n.kind === 'money');
   if (q.sort === 'percent') return usable.filter((n) => n.kind === 'percent');
-  if (q.sort === 'age') return usable.filter((n) => n.kind === 'other' && n.value > 0 && n.value < 120);
+  if (q.sort === 'age') return usable.filter((n) => n.age);
   const counted = countedWords(q);
   const verbs = questionVerbs(q);
   const matching = usable.filter((n) => n.counts && wordsOf(n.counts).some((w) => counted.some((c) => sameThing(c, w, vectors))));
@@ -137,6 +137,7 @@ export function agreement(
 ): AgreementResult {
   const bestSentence = k.sentences[best.sentenceId]!;
   const bestValues = answerValues(k, q, best.sentenceId, vectors);
+  const figures = q.kind === 'how-many' || NUMERIC_SORTS.has(q.sort) || q.sort === 'year' || q.sort === 'date';
   const agreeing = new Map<number, number>();
   const versions = new Map<string, number[]>();
   const firstKey = [...bestValues][0];
@@ -144,17 +145,25 @@ export function agreement(
 
   for (const c of pool) {
     const s = k.sentences[c.sentenceId]!;
-    if (c.sentenceId === best.sentenceId || s.articleId === bestSentence.articleId) continue;
+    if (c.sentenceId === best.sentenceId) continue;
+    // the answer's own article cannot second it, but can give a second figure ("1,000" by one official,
+    // "nearly 1,300" by another): the figures in the coverage then differ, whoever prints them
+    const sameArticle = s.articleId === bestSentence.articleId;
+    if (sameArticle && !figures) continue;
     const overlap = statementOverlap(k, best.sentenceId, c.sentenceId);
     const values: AnswerValues = bestValues.size ? answerValues(k, q, c.sentenceId, vectors) : new Set<string>();
     const shares = [...values].some((v) => bestValues.has(v));
+    if (sameArticle && (shares || !values.size)) continue;
     // where the answer is a value, agreeing means giving the same value
     if (shares || (!bestValues.size && overlap >= AGREEMENT_SETTINGS.sameStatement)) {
       if (!agreeing.has(s.articleId) && (shares ? values.focused || overlap >= AGREEMENT_SETTINGS.rivalOverlap || c.coverage >= best.coverage : true)) agreeing.set(s.articleId, c.sentenceId);
       continue;
     }
     // a figure for the very thing counted ("three Danish nationals" for "how many Danes") needs no more proof
-    if (!values.size || (!values.focused && c.coverage < AGREEMENT_SETTINGS.rivalCoverage * best.coverage) || overlap < AGREEMENT_SETTINGS.rivalOverlap) continue;
+    // a person's age is the same thing in any sentence that names them ("Smith, 47, a former teacher" and
+    // "Smith, 48, thanked…"), whatever else the sentences are about
+    const sameEvent = overlap >= AGREEMENT_SETTINGS.rivalOverlap || (q.sort === 'age' && c.coverage >= AGREEMENT_SETTINGS.rivalCoverage * best.coverage);
+    if (!values.size || (!values.focused && c.coverage < AGREEMENT_SETTINGS.rivalCoverage * best.coverage) || !sameEvent) continue;
     const key = [...values][0]!;
     const list = versions.get(key) ?? [];
     if (!list.some((id) => k.sentences[id]!.articleId === s.articleId)) list.push(c.sentenceId);
@@ -170,6 +179,12 @@ export function agreement(
     support.push(id);
   }
   if (firstKey) versions.get(firstKey)!.push(...support);
+  // an outlet that gives the answer's name is not one that disagrees with it: its other name is about
+  // someone else ("thanked President Smith" beside its own "President Jones")
+  for (const [key, ids] of versions) {
+    if (key === firstKey || figures) continue;
+    versions.set(key, ids.filter((id) => !seenOutlets.has(outletKey(k.articles[k.sentences[id]!.articleId]!))));
+  }
 
   const conflicts: Conflict[] = [];
   // versions from one outlet only are not a disagreement between outlets

@@ -11,6 +11,8 @@ import { DOT_SCALE, type WordTable, type WordVectors } from '../text/embeddings.
 import { synonyms, wordClassOf } from '../text/synonyms.js';
 import { stemOfDictionaryWord } from '../text/analyse.js';
 import { termOf } from '../search/terms.js';
+import { placeFamily } from '../facts/places.js';
+import { countedWords } from './sameThing.js';
 import { SETTINGS } from '../settings.js';
 
 export const FUZZY_VOCABULARY = SETTINGS.query.fuzzy;
@@ -190,6 +192,7 @@ function neighbours(k: Knowledge, word: string, vectors: WordVectors, scratch: Q
 /** The weighted index terms for a question. */
 export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors | null = null, scratch: QueryScratch = new QueryScratch()): WeightedTerm[] {
   const out = new Map<string, { weight: number; group: number }>();
+  const counted = new Set(q.kind === 'how-many' ? countedWords(q) : []);
   let group = 0;
   const add = (term: string, weight: number) => {
     const had = out.get(term);
@@ -205,6 +208,14 @@ export function queryTerms(k: Knowledge, q: ParsedQuestion, vectors: WordVectors
       for (const syn of [...synonyms().of(cls, t.lemma), ...(t.phrasal ? synonyms().of('verb', t.phrasal) : [])]) {
         const term = termOf({ norm: syn, stem: stemOfDictionaryWord(syn), pos: t.pos });
         if (term && term !== t.term && k.sentenceIndex.has(term)) add(term, SYNONYM_WEIGHT);
+      }
+    }
+    // a people, its country and its adjective are one thing when they are what is counted: "how many Poles"
+    // finds "three Polish nationals" (elsewhere "Lithuania" for "Lithuanian" only blurs the question)
+    if (!t.typed && counted.has(t.word)) {
+      for (const w of placeFamily(t.word)) {
+        const term = termOf({ norm: w, stem: stemOfDictionaryWord(w), pos: 'PROPN' });
+        if (term && term !== t.term && k.sentenceIndex.has(term)) add(term, SETTINGS.query.familyWeight);
       }
     }
     add(t.term, t.typed ? FUZZY_VOCABULARY.weight : 1);

@@ -271,6 +271,7 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
     let first = core.first;
     let last = core.last;
     let kind: NumberMention['kind'] | undefined;
+    let age = false;
     const prev = tokens[first - 1];
     if (prev && CURRENCY_SIGNS.test(prev.text) && (adjacent(prev, tokens[first]) || prev.end + 1 === tokens[first]!.start)) {
       first--;
@@ -293,9 +294,16 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
     if (ageHyphen) {
       last += 4;
       kind = 'other';
-    } else if (prev && (prev.norm === 'aged' || prev.norm === 'age')) kind = 'other';
+      age = true;
+    } else if (prev && (prev.norm === 'aged' || prev.norm === 'age')) {
+      kind = 'other';
+      age = true;
+    }
     // "Mr. Blumenthal, 64, is…": an age set off by commas after a name
-    else if (prev?.text === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,.]$/.test(after?.text ?? '') && core.value < 120) kind = 'other';
+    else if (prev?.text === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,.]$/.test(after?.text ?? '') && core.value < 120) {
+      kind = 'other';
+      age = true;
+    }
     // "134-to-63", "two-thirds", "5 p.m.": scores, fractions and times are not counts
     else if ((!core.ordinal && isHyphen(after) && adjacent(tokens[last], after)) || /^[ap]\.?m\.?$/.test(after?.norm ?? '')) kind = 'other';
 
@@ -310,6 +318,7 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
       start: rawStart,
       kind,
     };
+    if (age) mention.age = true;
     const qualifier = qualifierBefore(tokens, first);
     if (qualifier) mention.qualifier = qualifier;
     let phraseEnd = rawEnd;

@@ -11,7 +11,7 @@ import { domainOf, publisherName } from '../answer/sources.js';
 import type { Answer, CitedFact, Conflict, SourceRef } from '../answer/types.js';
 import type { AboutResult, EngineStats, NameSummary, QuoteEntry, SourceSummary, TimelineEntry } from '../engine.js';
 import { clip, LIMITS, paginate, type Doc, type Page, type Section } from './paging.js';
-import { shortValue } from './text.js';
+import { dateReading, shortValue } from './text.js';
 
 export type { Embed, Page } from './paging.js';
 
@@ -182,7 +182,10 @@ export function renderAnswer(answer: Answer): Page[] {
   }
 
   const lead = [citedQuote(best, citations)];
-  if (best.span) lead.unshift(`**${escapeText(best.span.text)}**${shortValue(best.span)}`);
+  if (best.span) {
+    const reading = dateReading(best.span);
+    lead.unshift(`**${escapeText(best.span.text)}**${shortValue(best.span)}${reading ? `\n-# ${escapeText(reading)}` : ''}`);
+  }
   const shown = names.slice(0, NAMES_SHOWN).map(escapeText);
   const more = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} more` : '';
   lead.push(`\nReported by **${reporting} of ${total}** outlet${total === 1 ? '' : 's'}` + (shown.length > 0 ? `: ${shown.join(', ')}${more}` : ''));

@@ -2,7 +2,8 @@
  * The JSON contract of `ask --json`: exactly the fields the question sets are scored on, in a stable order.
  * `{ question, answered, tier, answer, confidence, ms, facts: [ { text, span?, sources: [ { file, outlet, published,
  * paragraph, quote } ] } ], conflicts: [ { about, claims: [ { text, sources } ] } ] }`; facts[0] of an answer
- * carries `span = { text, start, end, kind, value }`, the part of its text that answers. `tier` is "answer",
+ * carries `span = { text, start, end, kind, value, how? }`, the part of its text that answers (`how`: how a
+ * worked-out date was read, e.g. a weekday before publication). `tier` is "answer",
  * "not-sure" (facts are the closest passages, not an answer) or "not-covered"; `answered` is true only for "answer".
  */
 import type { Answer, CitedFact, SourceRef } from '../answer/types.js';
@@ -19,7 +20,7 @@ export interface JsonFact {
   text: string;
   sources: JsonSource[];
   /** The short answer, `text.slice(start, end) === text`; value a number, an ISO date or the text. */
-  span?: { text: string; start: number; end: number; kind: string; value: number | string };
+  span?: { text: string; start: number; end: number; kind: string; value: number | string; how?: string };
 }
 
 export interface JsonAnswer {
@@ -37,7 +38,7 @@ const source = (s: SourceRef): JsonSource => ({ file: s.file, outlet: s.outlet, 
 const fact = (f: CitedFact): JsonFact => ({
   text: f.text,
   sources: f.sources.map(source),
-  ...(f.span ? { span: { text: f.span.text, start: f.span.start, end: f.span.end, kind: f.span.kind, value: f.span.value } } : {}),
+  ...(f.span ? { span: { text: f.span.text, start: f.span.start, end: f.span.end, kind: f.span.kind, value: f.span.value, ...(f.span.how ? { how: f.span.how } : {}) } } : {}),
 });
 
 /** The contract object for one answer. */
