@@ -96,8 +96,16 @@ const SORT_PATTERNS: Array<[RegExp, AnswerSort]> = [
 /** The sort of answer the wording asks for ("how old" → an age, "how much … pay" → money). */
 export function answerSort(question: string): AnswerSort {
   const q = fold(question).replace(/\s+/g, ' ').trim();
-  for (const [re, sort] of SORT_PATTERNS) if (re.test(q)) return sort;
-  return null;
+  // the question's opening words decide: "which town was he in *when* he spoke" asks for a place, the "when"
+  // only says which visit; otherwise the earlier, more specific pattern ("lived there for how many years"
+  // asks for a duration, though "where" comes first)
+  let first: AnswerSort = null;
+  for (const [re, sort] of SORT_PATTERNS) {
+    const m = re.exec(q);
+    if (m?.index === 0) return sort;
+    if (m && first === null) first = sort;
+  }
+  return first;
 }
 
 /**
