@@ -81,6 +81,9 @@ export type AnswerValues = Set<string> & { focused?: boolean };
 
 const NUMERIC_SORTS = new Set<AnswerSort>(['count', 'money', 'percent', 'age', 'duration']);
 
+/** Whether the question asks for a figure (a count, sum, share, age or span of time). */
+const asksFigure = (q: ParsedQuestion): boolean => q.kind === 'how-many' || NUMERIC_SORTS.has(q.sort);
+
 /**
  * The values a sentence gives for what the question asks — figures, dates, years, places or people —
  * as comparable keys; empty when it gives none (then it can agree, but not disagree).
@@ -91,7 +94,7 @@ export function answerValues(k: Knowledge, q: ParsedQuestion, sentenceId: number
   if (!facts) return out;
   const asked = new Set(q.tokens.map((t) => t.norm));
   const freshName = (text: string) => !fold(text).split(/\s+/).every((w) => asked.has(w));
-  if (q.kind === 'how-many' || NUMERIC_SORTS.has(q.sort)) {
+  if (asksFigure(q)) {
     const counted = countedWords(q);
     for (const n of answerNumbers(q, facts.numbers, vectors)) {
       out.add(`n:${n.value}`);
@@ -137,7 +140,7 @@ export function agreement(
 ): AgreementResult {
   const bestSentence = k.sentences[best.sentenceId]!;
   const bestValues = answerValues(k, q, best.sentenceId, vectors);
-  const figures = q.kind === 'how-many' || NUMERIC_SORTS.has(q.sort) || q.sort === 'year' || q.sort === 'date';
+  const figures = asksFigure(q) || q.sort === 'year' || q.sort === 'date';
   const agreeing = new Map<number, number>();
   const versions = new Map<string, number[]>();
   const firstKey = [...bestValues][0];

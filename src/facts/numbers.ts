@@ -271,7 +271,6 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
     let first = core.first;
     let last = core.last;
     let kind: NumberMention['kind'] | undefined;
-    let age = false;
     const prev = tokens[first - 1];
     if (prev && CURRENCY_SIGNS.test(prev.text) && (adjacent(prev, tokens[first]) || prev.end + 1 === tokens[first]!.start)) {
       first--;
@@ -291,19 +290,13 @@ export function findNumbers(sentence: AnalysedSentence, dateSpans: ReadonlyArray
     // ages: "52-year-old", "aged 52"
     const ageHyphen =
       isHyphen(after) && adjacent(tokens[last], after) && tokens[last + 2]?.norm === 'year' && tokens[last + 4]?.norm === 'old';
-    if (ageHyphen) {
-      last += 4;
-      kind = 'other';
-      age = true;
-    } else if (prev && (prev.norm === 'aged' || prev.norm === 'age')) {
-      kind = 'other';
-      age = true;
-    }
     // "Mr. Blumenthal, 64, is…": an age set off by commas after a name
-    else if (prev?.text === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,.]$/.test(after?.text ?? '') && core.value < 120) {
-      kind = 'other';
-      age = true;
-    }
+    const age =
+      ageHyphen ||
+      (!!prev && (prev.norm === 'aged' || prev.norm === 'age')) ||
+      (prev?.text === ',' && tokens[first - 2]?.pos === 'PROPN' && /^[,.]$/.test(after?.text ?? '') && core.value < 120);
+    if (ageHyphen) last += 4;
+    if (age) kind = 'other';
     // "134-to-63", "two-thirds", "5 p.m.": scores, fractions and times are not counts
     else if ((!core.ordinal && isHyphen(after) && adjacent(tokens[last], after)) || /^[ap]\.?m\.?$/.test(after?.norm ?? '')) kind = 'other';
 

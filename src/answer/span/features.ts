@@ -159,6 +159,20 @@ export function spanContext(q: ParsedQuestion, view: SentenceView, vectors: Word
   return ctx;
 }
 
+/** Words a candidate is judged by when asking whether it only repeats the question ("in *Vietnam*"). */
+const GLUE_POS = /^(PUNCT|SPACE|SYM|ADP|DET|CCONJ|PART)$/;
+
+/** Whether every word of a candidate, glue words aside, is a question word: it repeats the question. */
+export function repeatsQuestion(ctx: SpanContext, view: SentenceView, c: SpanCandidate): boolean {
+  let words = 0;
+  for (let t = c.first; t <= c.last; t++) {
+    if (GLUE_POS.test(view.tokens[t]!.pos)) continue;
+    if (!ctx.matched[t]) return false;
+    words++;
+  }
+  return words > 0;
+}
+
 const UNTYPED = new Set(['ngram', 'np', 'np-core', 'np-of', 'np-and', 'clause', 'clause-body']);
 
 /** Emits the features of one candidate. */

@@ -8,7 +8,7 @@ import { analyseParagraph } from '../../text/analyse.js';
 import type { WordVectors } from '../../text/embeddings.js';
 import type { ParsedQuestion } from '../question.js';
 import { spanCandidates, type SpanCandidate } from './candidates.js';
-import { emitSpanFeatures, spanContext } from './features.js';
+import { emitSpanFeatures, repeatsQuestion, spanContext, type SpanContext } from './features.js';
 import { spanModel, spanScorer, type SpanModel } from './model.js';
 import type { AnswerSpan, SentenceView, SpanKind } from './types.js';
 
@@ -27,26 +27,16 @@ export function sentenceView(k: Knowledge, id: number): SentenceView {
 export const wantsClause = (q: Pick<ParsedQuestion, 'kind'>): boolean => q.kind === 'why' || q.kind === 'how' || q.kind === 'what';
 
 /** The candidates of a sentence and their scores, in the same order. */
-function scoreAll(q: ParsedQuestion, view: SentenceView, vectors: WordVectors | null, model: SpanModel): { cands: SpanCandidate[]; scores: Float64Array; asked: Uint8Array } {
+function scoreAll(q: ParsedQuestion, view: SentenceView, vectors: WordVectors | null, model: SpanModel): { cands: SpanCandidate[]; scores: Float64Array; ctx: SpanContext } {
   const ctx = spanContext(q, view, vectors);
   const scorer = spanScorer(model, ctx.qk, ctx.qs);
   const cands = spanCandidates(view, wantsClause(q));
   const scores = new Float64Array(cands.length);
-  const asked = new Uint8Array(cands.length);
   for (let i = 0; i < cands.length; i++) {
-    const c = cands[i]!;
-    emitSpanFeatures(ctx, view, c, scorer.emit);
+    emitSpanFeatures(ctx, view, cands[i]!, scorer.emit);
     scores[i] = scorer.take();
-    let words = 0;
-    let matched = 0;
-    for (let t = c.first; t <= c.last; t++) {
-      if (/^(PUNCT|SPACE|SYM|ADP|DET|CCONJ|PART)$/.test(view.tokens[t]!.pos)) continue;
-      words++;
-      if (ctx.matched[t]) matched++;
-    }
-    asked[i] = words > 0 && matched === words ? 1 : 0;
   }
-  return { cands, scores, asked };
+  return { cands, scores, ctx };
 }
 
 /** Candidates with their scores, best first (for training and diagnosis). */
@@ -91,23 +81,23 @@ export function shortAnswer(
   within: { start: number; end: number } = { start: 0, end: view.text.length },
   model: SpanModel = spanModel(),
 ): AnswerSpan | null {
-  const { cands, scores, asked } = scoreAll(q, view, vectors, model);
+  const { cands, scores, ctx } = scoreAll(q, view, vectors, model);
   // a span made only of the question's own words repeats the question ("serving in *Vietnam*"): it answers
   // only when the sentence offers nothing else
-  let fresh = false;
-  for (let i = 0; i < cands.length; i++) if (!asked[i] && cands[i]!.start >= within.start && cands[i]!.end <= within.end) fresh = true;
-  let best: SpanCandidate | null = null;
-  let bestScore = -Infinity;
+  const better = (c: SpanCandidate, s: number, than: { c: SpanCandidate; s: number } | null): boolean =>
+    // ties go to the earlier, then the shorter span, as in scoredCandidates
+    !than || s > than.s || (s === than.s && (c.start < than.c.start || (c.start === than.c.start && c.end < than.c.end)));
+  let fresh: { c: SpanCandidate; s: number } | null = null;
+  let repeated: { c: SpanCandidate; s: number } | null = null;
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     const s = scores[i]!;
-    if (c.start < within.start || c.end > within.end || (fresh && asked[i])) continue;
-    // ties go to the earlier, then the shorter span, as in scoredCandidates
-    if (s > bestScore || (s === bestScore && best && (c.start < best.start || (c.start === best.start && c.end < best.end)))) {
-      best = c;
-      bestScore = s;
-    }
+    if (c.start < within.start || c.end > within.end) continue;
+    if (!repeatsQuestion(ctx, view, c)) {
+      if (better(c, s, fresh)) fresh = { c, s };
+    } else if (!fresh && better(c, s, repeated)) repeated = { c, s };
   }
+  const best = (fresh ?? repeated)?.c ?? null;
   if (!best) return null;
   const kind = kindOf(q, best);
   const text = view.text.slice(best.start, best.end);
