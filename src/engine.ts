@@ -9,7 +9,7 @@ import { outletCount } from './answer/sources.js';
 import { matchingSpeakers, mergeAcrossArticles, quoteEntries, sourceSummaries, speakerCounts, timelineEntries, type QuoteEntry, type SourceSummary, type TimelineEntry } from './answer/listings.js';
 import type { CitedFact, Answer, Conflict } from './answer/types.js';
 import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/indexCache.js';
-import { findNames } from './facts/names.js';
+import { findNames } from './facts/names/index.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
 import { answerContext, type AnswerContext } from './answer/context.js';

@@ -9,7 +9,7 @@ import { analyseOnWorkers } from '../src/cache/workers.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { decodeFacts, encodeFacts, withEntities, type LocalFacts } from '../src/search/factStore.js';
 import { IntList } from '../src/search/intList.js';
-import { withGroupKeys } from '../src/facts/names.js';
+import { withGroupKeys } from '../src/facts/names/index.js';
 import { analyseArticle, assembleKnowledge, KnowledgeAssembler } from '../src/search/knowledge.js';
 import { analyseParagraph, fold } from '../src/text/analyse.js';
 import { story } from './support/paths.js';

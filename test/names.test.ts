@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyseParagraph, type AnalysedSentence } from '../src/text/analyse.js';
-import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from '../src/facts/names.js';
+import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from '../src/facts/names/index.js';
 import { sameWord, skeletonWord } from '../src/facts/nameKey.js';
 import { canonicalPlace, demonymOf, placeFamily, placeOfDemonym } from '../src/facts/places.js';
 

@@ -4,7 +4,7 @@
  * calls them and keeps what is asked often (speakers) per load.
  */
 import type { Knowledge } from '../search/knowledge.js';
-import { findNames, nameKeyOf } from '../facts/names.js';
+import { findNames, nameKeyOf } from '../facts/names/index.js';
 import type { NameGroup } from '../types.js';
 import { SETTINGS } from '../settings.js';
 import { statementOverlap } from './agreement.js';

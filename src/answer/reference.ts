@@ -5,7 +5,7 @@
 import type { AnalysedSentence } from '../text/analyse.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { SentenceFacts } from '../types.js';
-import { spelledNameKeyOf } from '../facts/names.js';
+import { spelledNameKeyOf } from '../facts/names/index.js';
 import { SETTINGS } from '../settings.js';
 import type { ParsedQuestion } from './question.js';
 

@@ -11,7 +11,7 @@
  * and are decoded when a question reads them.
  */
 import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
-import { NameTally, withGroupKeys } from '../facts/names.js';
+import { NameTally, withGroupKeys } from '../facts/names/index.js';
 import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25, type Bm25Parts } from './bm25.js';
 import { encodeFacts, FactStore, withEntities, type LocalFacts } from './factStore.js';
 import { IntList } from './intList.js';
