@@ -6,6 +6,7 @@
 import type { AnalysedSentence, Token } from '../../text/analyse.js';
 import { MAX_PLACE_WORDS, canonicalPlace, isDemonym, isPlaceName } from '../places.js';
 import { foldName } from '../nameKey.js';
+import { boundedMemo } from '../../text/memo.js';
 import { DOTTED_ABBREVIATIONS, NAME_SUFFIXES } from './lexicon.js';
 export interface Word {
   text: string;
@@ -78,25 +79,21 @@ interface WordShape {
   allCaps: boolean;
 }
 
-const wordShapes = new Map<string, WordShape>();
-/** The shape of a word, remembered: a few Unicode regular expressions per word, on every word of every sentence. */
-function shapeOf(text: string): WordShape {
-  let shape = wordShapes.get(text);
-  if (shape === undefined) {
-    const letters = text.replace(/[^\p{L}]/gu, '');
-    const first = letters[0] ?? '';
-    // "al-Assad", "bin-Laden": a lower-case particle glued to a capitalised name
-    const glued = /^(?:al|el|ad|as|bin|ibn|d|l)['’-]\p{Lu}/u.test(text);
-    shape = {
-      low: foldName(text).replace(/\./g, ''),
-      cap: glued || (first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()),
-      allCaps: letters.length >= 2 && letters === letters.toUpperCase(),
-    };
-    if (wordShapes.size >= 200_000) wordShapes.clear();
-    wordShapes.set(text, shape);
-  }
-  return shape;
-}
+/**
+ * The shape of a word, remembered (a pure function of the word, see boundedMemo): a few Unicode regular
+ * expressions per word, on every word of every sentence.
+ */
+const shapeOf = boundedMemo((text: string): WordShape => {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const first = letters[0] ?? '';
+  // "al-Assad", "bin-Laden": a lower-case particle glued to a capitalised name
+  const glued = /^(?:al|el|ad|as|bin|ibn|d|l)['’-]\p{Lu}/u.test(text);
+  return {
+    low: foldName(text).replace(/\./g, ''),
+    cap: glued || (first !== '' && first === first.toUpperCase() && first !== first.toLowerCase()),
+    allCaps: letters.length >= 2 && letters === letters.toUpperCase(),
+  };
+}, 200_000);
 
 /**
  * wink's part of speech for the word at `[start, end)`: PROPN when any token it overlaps is one, else the
