@@ -11,7 +11,7 @@
  * and are decoded when a question reads them.
  */
 import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
-import { NameTally, withGroupKeys } from '../facts/names/index.js';
+import { NameIndex, NameTally } from '../facts/names/index.js';
 import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25, type Bm25Parts } from './bm25.js';
 import { encodeFacts, FactStore, withEntities, type LocalFacts } from './factStore.js';
 import { IntList } from './intList.js';
@@ -334,6 +334,7 @@ export class KnowledgeAssembler {
     const paragraphStarts = this.paragraphStarts.take();
     // every spelling of one name gets the key of its group, across the corpus
     const groups = this.names.groups();
+    const nameIndex = new NameIndex(groups);
     this.names = new NameTally();
     const withoutNames = this.factsWithoutNames.build();
     const mentionStarts = this.mentionStarts.take();
@@ -346,7 +347,7 @@ export class KnowledgeAssembler {
       if (from === to && !loose) codes.push(code);
       else {
         const names = loose ?? this.mentions.slice(from, to);
-        const keyed = withGroupKeys(names, groups);
+        const keyed = nameIndex.withGroupKeys(names);
         const unusual = this.unusualFacts.get(id);
         codes.push(unusual ? encodeFacts({ ...unusual, entities: keyed }) : withEntities(code, keyed));
       }

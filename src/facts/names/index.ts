@@ -5,4 +5,4 @@
  */
 export { extractEntities } from './recognition.js';
 export { NameTally, groupNames } from './grouping.js';
-export { findNames, nameKeyOf, spelledNameKeyOf, withGroupKeys } from './lookup.js';
+export { NameIndex } from './lookup.js';
