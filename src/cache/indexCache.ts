@@ -20,9 +20,10 @@ import { KnowledgeAssembler, type ArticleAnalysis, type Knowledge } from '../sea
 import type { Article, LoadProblem, LoadResult } from '../types.js';
 import type { CacheReport } from './cacheReport.js';
 import { codeFingerprint } from './fingerprint.js';
-import { decodeSnapshot, encodeSnapshotChunks, SNAPSHOT_ENTRY, snapshotHeadLength, snapshotKey } from './knowledgeSnapshot.js';
+import { decodeSnapshot, SNAPSHOT_ENTRY, snapshotHeadLength, snapshotKey } from './knowledgeSnapshot.js';
 import { cacheLocation } from './location.js';
-import { openPack, PACK_FILE, PackWriter, type PackEntry, type PackReader } from './pack.js';
+import { NewSavedIndex } from './newIndex.js';
+import { openPack, PACK_FILE, type PackEntry, type PackReader } from './pack.js';
 import { analyseFile, articleOf, decodeRecord, encodeRecord, type FileRecord } from './record.js';
 import { sha1 } from './sha1.js';
 import { analyseOnWorkers, threadsFor } from './workers.js';
@@ -74,8 +75,6 @@ export async function loadIndexedCorpus(dir: string, options: IndexOptions = {})
 
 const problemOf = (file: string, message: string): Outcome => ({ problems: [{ file, message }], article: null, analysis: null });
 const outcomeOf = (record: FileRecord): Outcome => ({ problems: record.problems, article: record.article ? articleOf(record.article) : null, analysis: record.analysis });
-const unwritable = (location: string | null, err: unknown): string =>
-  `The saved index cannot be written in ${location} (${(err as NodeJS.ErrnoException).code ?? String(err)}): this load is not saved.`;
 
 /**
  * One load of a corpus through its saved index, phase by phase (see {@link IndexedLoad.run}); what the
@@ -90,7 +89,8 @@ class IndexedLoad {
   private readonly fingerprint: string;
   private pack: PackReader | null = null;
   private found: CacheReport['found'];
-  private writer: PackWriter | null = null;
+  /** The saved index this load writes; null until started, and without a location. */
+  private out: NewSavedIndex | null = null;
 
   private readonly outcomes: Outcome[];
   // the corpus is assembled file by file in listing order as outcomes arrive (analyses come back in
@@ -113,7 +113,6 @@ class IndexedLoad {
   private corrupt = 0;
   private removed = 0;
   private workers = 0;
-  private saved = false;
   private bytesOnDisk = 0;
   /** Time of each phase, ms; adding articles to the assembler counts as assembling, not analysing. */
   private readonly phases: CacheReport['phases'] = { files: 0, restore: 0, analyse: 0, save: 0, assemble: 0, engine: 0 };
@@ -156,7 +155,7 @@ class IndexedLoad {
       this.commit();
       return { load, knowledge, report: this.report('built') };
     } finally {
-      this.writer?.abort();
+      this.out?.abort();
       this.pack?.close();
     }
   }
@@ -267,31 +266,9 @@ class IndexedLoad {
    * changed, or the saved assembled index is missing or could not be read).
    */
   private startWriter(): void {
-    const t = performance.now();
-    if (this.location) {
-      try {
-        this.writer = PackWriter.create(this.location);
-        if (this.pack) this.writer.copy(this.pack, this.good);
-      } catch (err) {
-        this.writer?.abort();
-        this.writer = null;
-        this.warn(unwritable(this.location, err));
-      }
-    }
-    this.phases.save += performance.now() - t;
-  }
-
-  private addToPack(m: Miss, bytes: Uint8Array): void {
-    if (!this.writer) return;
-    const t = performance.now();
-    try {
-      this.writer.add(m.file, m.hash, bytes);
-    } catch (err) {
-      this.writer.abort();
-      this.writer = null;
-      this.warn(unwritable(this.location, err));
-    }
-    this.phases.save += performance.now() - t;
+    if (!this.location) return;
+    this.out = new NewSavedIndex(this.location, this.fingerprint, (m) => this.warn(m));
+    this.out.start(this.pack, this.good);
   }
 
   /** Adds the outcomes that have arrived, in listing order, to the assembler, letting each analysis go. */
@@ -311,7 +288,7 @@ class IndexedLoad {
   /** A file's record arrived (from this thread or another): to the pack and the assembler. */
   private arrived(m: Miss, record: FileRecord, bytes: () => Uint8Array): void {
     this.outcomes[m.i] = outcomeOf(record);
-    if (this.writer) this.addToPack(m, bytes());
+    if (this.out?.open) this.out.add(m.file, m.hash, bytes());
     m.text = '';
     this.advance();
   }
@@ -374,31 +351,15 @@ class IndexedLoad {
 
   /** The assembled index into the new saved index, for the next load to read whole. */
   private saveSnapshot(load: LoadResult, knowledge: Knowledge): void {
-    if (!this.writer) return;
-    const t = performance.now();
-    try {
-      // a snapshot that could not take the JSON-and-typed-arrays form could not be read back either
-      const pieces = encodeSnapshotChunks(load, knowledge);
-      if (pieces) this.writer.addPieces(SNAPSHOT_ENTRY, this.snapshotKey, pieces);
-    } catch (err) {
-      this.warn(`The assembled index cannot be saved (${err instanceof Error ? err.message : String(err)}): the next start assembles it again.`);
-    }
-    this.phases.save += performance.now() - t;
+    this.out?.addSnapshot(this.snapshotKey, load, knowledge);
   }
 
+  /** Commits the new saved index; without one, the old one's size is reported when it was used. */
   private commit(): void {
-    const t = performance.now();
-    if (this.writer) {
-      try {
-        this.bytesOnDisk = this.writer.commit(this.fingerprint);
-        this.saved = true;
-      } catch (err) {
-        this.writer.abort();
-        this.warn(unwritable(this.location, err));
-      }
-      this.writer = null;
+    if (this.out?.open) {
+      this.out.commit();
+      this.bytesOnDisk = this.out.bytes;
     } else if (this.pack && this.found === 'used') this.bytesOnDisk = this.pack.size;
-    this.phases.save += performance.now() - t;
   }
 
   private report(assembled: CacheReport['assembled']): CacheReport {
@@ -411,11 +372,11 @@ class IndexedLoad {
       changed: this.changed,
       removed: this.removed,
       corrupt: this.corrupt,
-      saved: this.saved,
+      saved: this.out?.saved ?? false,
       bytes: this.bytesOnDisk,
       workers: this.workers,
       ms: performance.now() - this.started,
-      phases: { ...this.phases },
+      phases: { ...this.phases, save: this.out?.ms ?? 0 },
       warnings: this.warnings,
     };
   }
