@@ -36,21 +36,24 @@ export class NewSavedIndex {
     const t = performance.now();
     try {
       this.writer = PackWriter.create(this.location);
-      if (old) this.writer.copy(old, good);
     } catch (err) {
-      this.writer?.abort();
-      this.writer = null;
       this.warn(unwritable(this.location, err));
     }
     this.ms += performance.now() - t;
+    if (old) this.write((w) => w.copy(old, good));
   }
 
   /** Adds one file's record. */
   add(file: string, hash: string, bytes: Uint8Array): void {
+    this.write((w) => w.add(file, hash, bytes));
+  }
+
+  /** Writes with the writer, if still open; a failure gives the index up (with a warning). */
+  private write(action: (writer: PackWriter) => void): void {
     if (!this.writer) return;
     const t = performance.now();
     try {
-      this.writer.add(file, hash, bytes);
+      action(this.writer);
     } catch (err) {
       this.writer.abort();
       this.writer = null;
