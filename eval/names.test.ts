@@ -1,7 +1,7 @@
 /** Names in the shared news stories and the whole SQuAD corpus (test/names.test.ts has the fixture checks). */
 import { expect } from 'chai';
 import fs from 'node:fs';
-import { groupNames } from '../src/facts/names.js';
+import { groupNames } from '../src/facts/names/index.js';
 import { groupWith, readCorpus, type Corpus } from '../test/support/names.js';
 import { shared } from './shared.js';
 

@@ -9,7 +9,6 @@ import { outletCount } from './answer/sources.js';
 import { matchingSpeakers, mergeAcrossArticles, quoteEntries, sourceSummaries, speakerCounts, timelineEntries, type QuoteEntry, type SourceSummary, type TimelineEntry } from './answer/listings.js';
 import type { CitedFact, Answer, Conflict } from './answer/types.js';
 import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/indexCache.js';
-import { findNames } from './facts/names.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
 import { answerContext, type AnswerContext } from './answer/context.js';
@@ -130,26 +129,26 @@ export class Engine {
   /** Names in the corpus matching a query (autocomplete), best first; an empty query lists the most mentioned. */
   names(query: string, limit = 25): NameSummary[] {
     const q = query.trim();
-    const list = q ? findNames(q, this.groups, limit) : [...this.groups].sort((a, b) => b.sentences.length - a.sentences.length || a.display.localeCompare(b.display)).slice(0, limit);
+    const list = q ? this.context.names.find(q, limit) : [...this.groups].sort((a, b) => b.sentences.length - a.sentences.length || a.display.localeCompare(b.display)).slice(0, limit);
     return list.map(summary);
   }
 
   /** What the coverage says about a person, place or organisation; null when no name matches. */
   about(name: string, limit = 12): AboutResult | null {
-    const group = findNames(name, this.groups, 1)[0];
+    const group = this.context.names.find(name, 1)[0];
     if (!group) return null;
     return { name: summary(group), facts: mergeAcrossArticles(this.k, group.sentences, limit) };
   }
 
   /** Quotations (not one- or two-word scare quotes) with their speakers, optionally of one speaker. */
   quotes(speaker?: string): QuoteEntry[] {
-    return quoteEntries(this.k, this.groups, speaker);
+    return quoteEntries(this.k, this.context.names, speaker);
   }
 
   /** Speakers of quotations matching a query (autocomplete). */
   speakers(query: string, limit = 25): string[] {
     this.speakerCounts ??= speakerCounts(this.quotes());
-    return matchingSpeakers(this.speakerCounts, this.groups, query, limit);
+    return matchingSpeakers(this.speakerCounts, this.context.names, query, limit);
   }
 
   /** Dated events in calendar order, each with how its date was read and every article reporting it. */

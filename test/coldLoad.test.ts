@@ -9,7 +9,7 @@ import { analyseOnWorkers } from '../src/cache/workers.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { decodeFacts, encodeFacts, withEntities, type LocalFacts } from '../src/search/factStore.js';
 import { IntList } from '../src/search/intList.js';
-import { withGroupKeys } from '../src/facts/names.js';
+import { NameIndex } from '../src/facts/names/index.js';
 import { analyseArticle, assembleKnowledge, KnowledgeAssembler } from '../src/search/knowledge.js';
 import { analyseParagraph, fold } from '../src/text/analyse.js';
 import { story } from './support/paths.js';
@@ -89,7 +89,8 @@ describe('cold load', () => {
       expect(encodeValue(streamed.parts)).to.deep.equal(encodeValue(whole.parts));
       expect([...streamed.facts]).to.deep.equal([...whole.facts]);
       // each sentence's code is that of its facts with the group keys on its names, encoded whole
-      const expected = analyses.flatMap((a) => a.facts).map((f) => encodeFacts(f.entities.length ? { ...f, entities: withGroupKeys(f.entities, streamed.groups) } : f));
+      const names = new NameIndex(streamed.groups);
+      const expected = analyses.flatMap((a) => a.facts).map((f) => encodeFacts(f.entities.length ? { ...f, entities: names.withGroupKeys(f.entities) } : f));
       expect(expected.map((_, id) => streamed.facts.codes.get(id))).to.deep.equal(expected);
       expect(() => new KnowledgeAssembler().add(articles[1]!, analyses[1]!)).to.throw(/in order/);
     });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyseParagraph, type AnalysedSentence } from '../src/text/analyse.js';
-import { extractEntities, findNames, groupNames, nameKeyOf, withGroupKeys } from '../src/facts/names.js';
+import { NameIndex, extractEntities, groupNames } from '../src/facts/names/index.js';
 import { sameWord, skeletonWord } from '../src/facts/nameKey.js';
 import { canonicalPlace, demonymOf, placeFamily, placeOfDemonym } from '../src/facts/places.js';
 
@@ -161,7 +161,7 @@ describe('names: groupNames on the seed story', () => {
   });
 
   it('puts the group key on each mention', () => {
-    const keyed = withGroupKeys(mentions.map((m) => m.mention), groups);
+    const keyed = new NameIndex(groups).withGroupKeys(mentions.map((m) => m.mention));
     const luk = groupWith(groups, 'Lukashenka').key;
     expect(keyed.filter((m) => /Lukashenk/.test(m.text)).every((m) => m.key === luk)).to.equal(true);
   });
@@ -169,7 +169,7 @@ describe('names: groupNames on the seed story', () => {
   it("gives a mention with no cue of its own its group's kind", () => {
     // "Nausėda has said" alone gives no cue; "President Gitanas Nausėda" elsewhere makes the group a person
     const bare = mentions.filter((m) => m.mention.kind === 'other');
-    const keyed = withGroupKeys(bare.map((m) => m.mention), groups);
+    const keyed = new NameIndex(groups).withGroupKeys(bare.map((m) => m.mention));
     const upgraded = keyed.filter((m, i) => m.kind !== bare[i]!.mention.kind);
     expect(upgraded.length).to.be.greaterThan(0);
     for (const m of upgraded) expect(groups.find((g) => g.key === m.key)?.kind).to.equal(m.kind);
@@ -178,26 +178,27 @@ describe('names: groupNames on the seed story', () => {
 
 describe('names: lookups', () => {
   const groups = groupNames(readCorpus(seedsDir).mentions);
+  const names = new NameIndex(groups);
   const key = (v: string) => groupWith(groups, v).key;
 
   it('finds a name by prefix, by folded form and when misspelled', () => {
-    expect(findNames('Lukashenco', groups)[0]?.key).to.equal(key('Lukashenka'));
-    expect(findNames('Lukshenko', groups)[0]?.key).to.equal(key('Lukashenka'));
-    expect(findNames('luka', groups)[0]?.key).to.equal(key('Lukashenka'));
-    expect(findNames('nauseda', groups)[0]?.key).to.equal(key('Nausėda'));
-    expect(findNames('Tikhanovskaya', groups)[0]?.key).to.equal(key('Sviatlana Tsikhanouskaya'));
-    expect(findNames('xyzzy', groups)).to.deep.equal([]);
-    expect(findNames('bel', groups, 2)).to.have.length(2);
+    expect(names.find('Lukashenco')[0]?.key).to.equal(key('Lukashenka'));
+    expect(names.find('Lukshenko')[0]?.key).to.equal(key('Lukashenka'));
+    expect(names.find('luka')[0]?.key).to.equal(key('Lukashenka'));
+    expect(names.find('nauseda')[0]?.key).to.equal(key('Nausėda'));
+    expect(names.find('Tikhanovskaya')[0]?.key).to.equal(key('Sviatlana Tsikhanouskaya'));
+    expect(names.find('xyzzy')).to.deep.equal([]);
+    expect(names.find('bel', 2)).to.have.length(2);
   });
 
   it('maps a name in a question to its group, or to none', () => {
-    expect(nameKeyOf('Lukashenka', groups)).to.equal(key('Lukashenka'));
-    expect(nameKeyOf("Mr Lukashenko's", groups)).to.equal(key('Lukashenka'));
-    expect(nameKeyOf('nauseda', groups)).to.equal(key('Nausėda'));
-    expect(nameKeyOf('Tikhanovsky', groups)).to.equal(key('Sergey Tikhanovsky'));
-    expect(nameKeyOf('Wilnius', groups)).to.equal(key('Vilnius'));
-    expect(nameKeyOf('Truman', groups)).to.equal(undefined);
-    expect(nameKeyOf('Zelensky', groups)).to.equal(undefined);
+    expect(names.keyOf('Lukashenka')).to.equal(key('Lukashenka'));
+    expect(names.keyOf("Mr Lukashenko's")).to.equal(key('Lukashenka'));
+    expect(names.keyOf('nauseda')).to.equal(key('Nausėda'));
+    expect(names.keyOf('Tikhanovsky')).to.equal(key('Sergey Tikhanovsky'));
+    expect(names.keyOf('Wilnius')).to.equal(key('Vilnius'));
+    expect(names.keyOf('Truman')).to.equal(undefined);
+    expect(names.keyOf('Zelensky')).to.equal(undefined);
   });
 });
 

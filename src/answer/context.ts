@@ -1,9 +1,10 @@
 /**
  * What answering needs besides the question, made once per engine (Engine.load) and passed down: the
- * indexed corpus, the word vectors (the one place the answer core gets them from), and the scratch space
+ * indexed corpus and the lookups of its names, the word vectors (the one place the answer core gets them from), and the scratch space
  * reused from question to question. Nothing in the answer path keeps state in module variables.
  */
 import type { Knowledge } from '../search/knowledge.js';
+import { NameIndex } from '../facts/names/index.js';
 import { FirstStageScratch } from '../search/firstStage.js';
 import { wordVectors, type WordVectors } from '../text/embeddings.js';
 import { TermMarks } from './coverage.js';
@@ -39,6 +40,8 @@ export class AnswerScratch {
 
 export interface AnswerContext {
   readonly knowledge: Knowledge;
+  /** The lookups of the corpus's names (questions, autocomplete, listings by speaker). */
+  readonly names: NameIndex;
   readonly vectors: WordVectors | null;
   readonly scratch: AnswerScratch;
 }
@@ -54,5 +57,5 @@ export function vectorsOrNull(): WordVectors | null {
 
 /** A context for a corpus; without `vectors`, the shared word vectors when they load. */
 export function answerContext(knowledge: Knowledge, vectors: WordVectors | null = vectorsOrNull()): AnswerContext {
-  return { knowledge, vectors, scratch: new AnswerScratch(knowledge, vectors) };
+  return { knowledge, names: new NameIndex(knowledge.groups), vectors, scratch: new AnswerScratch(knowledge, vectors) };
 }

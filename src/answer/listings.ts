@@ -4,8 +4,7 @@
  * calls them and keeps what is asked often (speakers) per load.
  */
 import type { Knowledge } from '../search/knowledge.js';
-import { findNames, nameKeyOf } from '../facts/names.js';
-import type { NameGroup } from '../types.js';
+import type { NameIndex } from '../facts/names/index.js';
 import { SETTINGS } from '../settings.js';
 import { statementOverlap } from './agreement.js';
 import { citedFact, sourceOf } from './sources.js';
@@ -59,15 +58,15 @@ export function mergeAcrossArticles(k: Knowledge, sentenceIds: readonly number[]
 }
 
 /** Quotations (not one- or two-word scare quotes) with their speakers, optionally of one speaker. */
-export function quoteEntries(k: Knowledge, groups: NameGroup[], speaker?: string): QuoteEntry[] {
-  const wantKey = speaker?.trim() ? (nameKeyOf(speaker, groups) ?? null) : undefined;
+export function quoteEntries(k: Knowledge, names: NameIndex, speaker?: string): QuoteEntry[] {
+  const wantKey = speaker?.trim() ? (names.keyOf(speaker) ?? null) : undefined;
   const entries: Array<QuoteEntry & { key: string }> = [];
   for (const f of k.facts) {
     for (const q of f.quotes) {
       if (q.short) continue;
-      const who = q.speaker ? (groups.find((g) => g.key === nameKeyOf(q.speaker!, groups))?.display ?? q.speaker) : null;
+      const who = q.speaker ? (names.groups.find((g) => g.key === names.keyOf(q.speaker!))?.display ?? q.speaker) : null;
       if (wantKey !== undefined) {
-        const key = q.speaker ? nameKeyOf(q.speaker, groups) : undefined;
+        const key = q.speaker ? names.keyOf(q.speaker) : undefined;
         const matches = wantKey ? key === wantKey : !!who && who.toLowerCase().includes(speaker!.trim().toLowerCase());
         if (!matches) continue;
       }
@@ -87,19 +86,19 @@ export function quoteEntries(k: Knowledge, groups: NameGroup[], speaker?: string
 
 /** How often each speaker is quoted (a quote carried by several articles counts once per article). */
 export function speakerCounts(quotes: readonly QuoteEntry[]): Map<string, number> {
-const all = new Map<string, number>();
-for (const q of quotes) if (q.speaker) all.set(q.speaker, (all.get(q.speaker) ?? 0) + q.sources.length);
-return all;
+  const all = new Map<string, number>();
+  for (const q of quotes) if (q.speaker) all.set(q.speaker, (all.get(q.speaker) ?? 0) + q.sources.length);
+  return all;
 }
 
 /** Speakers matching a query (autocomplete), most quoted first. */
-export function matchingSpeakers(counts: ReadonlyMap<string, number>, groups: NameGroup[], query: string, limit = 25): string[] {
-const wanted = query.trim().toLowerCase();
-return [...counts]
-  .filter(([name]) => !wanted || name.toLowerCase().includes(wanted) || findNames(wanted, groups, 5).some((g) => g.display === name))
-  .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-  .slice(0, limit)
-  .map(([name]) => name);
+export function matchingSpeakers(counts: ReadonlyMap<string, number>, names: NameIndex, query: string, limit = 25): string[] {
+  const wanted = query.trim().toLowerCase();
+  return [...counts]
+    .filter(([name]) => !wanted || name.toLowerCase().includes(wanted) || names.find(wanted, 5).some((g) => g.display === name))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([name]) => name);
 }
 
 /** Dated events in calendar order, each with how its date was read and every article reporting it. */

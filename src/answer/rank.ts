@@ -65,7 +65,7 @@ export function candidates(k: Knowledge, q: ParsedQuestion, query: WeightedTerm[
     const cls = asked && !asked.name ? wordClassOf(asked.pos) : null;
     if (asked && asked.term !== t.term && (cls === 'verb' || cls === 'noun')) standIns.push({ id: k.vocabulary.lookup(t.term), term: t.term, cls });
   }
-  const namesAsked = askedNames(k, q);
+  const namesAsked = askedNames(context.names, q);
   const marks = scratch.marks;
   const out: RankedSentence[] = [];
   for (let rank = 0; rank < first.length; rank++) {

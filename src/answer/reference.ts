@@ -5,7 +5,7 @@
 import type { AnalysedSentence } from '../text/analyse.js';
 import type { Knowledge } from '../search/knowledge.js';
 import type { SentenceFacts } from '../types.js';
-import { spelledNameKeyOf } from '../facts/names.js';
+import type { NameIndex } from '../facts/names/index.js';
 import { SETTINGS } from '../settings.js';
 import type { ParsedQuestion } from './question.js';
 
@@ -19,12 +19,12 @@ export function personalPronoun(sentence: AnalysedSentence): 'person' | 'thing' 
  * The names a question asks about, as the group keys of the corpus's names with the question terms that
  * spell them ("Roger Stone" → its group, whose mentions include "Stone"). Runs of two or more name words.
  */
-export function askedNames(k: Knowledge, q: ParsedQuestion): Array<{ key: string; terms: string[] }> {
+export function askedNames(names: NameIndex, q: ParsedQuestion): Array<{ key: string; terms: string[] }> {
   const out: Array<{ key: string; terms: string[] }> = [];
   let run: typeof q.terms = [];
   const flush = () => {
     if (run.length >= 2) {
-      const key = spelledNameKeyOf(run.map((t) => t.word).join(' '), k.groups);
+      const key = names.spelledKeyOf(run.map((t) => t.word).join(' '));
       if (key) out.push({ key, terms: run.map((t) => t.term) });
     }
     run = [];

@@ -5,7 +5,7 @@
  */
 import { parseArticleWithProblems } from '../corpus/load.js';
 import { extractArticleFacts } from '../facts/extract.js';
-import { extractEntities } from '../facts/names.js';
+import { extractEntities } from '../facts/names/index.js';
 import { analyseArticle, type ArticleAnalysis, type ArticleFactExtractor } from '../search/knowledge.js';
 import type { Article, LoadProblem } from '../types.js';
 import { decodeValue, encodeValue } from './codec.js';

@@ -5,6 +5,7 @@
  * surnames ("Trump" / "Truman").
  */
 import { fold } from '../text/analyse.js';
+import { boundedMemo } from '../text/memo.js';
 
 /** Letters NFKD does not decompose into a base letter plus a mark. */
 const SPECIAL_LETTERS: Record<string, string> = {
@@ -38,16 +39,11 @@ export function nameWords(text: string): string[] {
  * them would merge "BBC" with "BC", "Khan" with "Han", "XXII" with "XXI".
  */
 export function skeletonWord(word: string): string {
-  let cached = skeletonCache.get(word);
-  if (cached === undefined) {
-    cached = computeSkeleton(word);
-    // names repeat across a corpus: the cache stays small and saves most of the grouping time
-    if (skeletonCache.size < 100_000) skeletonCache.set(word, cached);
-  }
-  return cached;
+  return skeletons(word);
 }
 
-const skeletonCache = new Map<string, string>();
+/** Skeletons remembered (a pure function of the word, see boundedMemo): names repeat across a corpus, so this saves most of the grouping time. */
+const skeletons = boundedMemo(computeSkeleton, 100_000);
 
 function computeSkeleton(word: string): string {
   let s = word.toLowerCase().replace(/[^a-z]/g, '');

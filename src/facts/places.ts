@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fold } from '../text/analyse.js';
+import { boundedMemo } from '../text/memo.js';
 
 /** General world knowledge lives in data/ as plain text; comment lines start with #. */
 function readData(name: string): string {
@@ -59,17 +60,14 @@ const DEMONYMS: Demonym[] = COUNTRIES.trim()
 
 /** Folded place name without dots, "the" or punctuation, so "the U.S." meets "US". */
 function placeKey(s: string): string {
-  let key = placeKeys.get(s);
-  if (key === undefined) {
-    key = computePlaceKey(s);
-    if (placeKeys.size >= 100_000) placeKeys.clear();
-    placeKeys.set(s, key);
-  }
-  return key;
+  return placeKeys(s);
 }
 
-/** Keys of the words and short spans looked up, remembered: every capitalised word of every sentence is. */
-const placeKeys = new Map<string, string>();
+/**
+ * Keys of the words and short spans looked up, remembered (a pure function of the text, see
+ * boundedMemo): every capitalised word of every sentence is looked up.
+ */
+const placeKeys = boundedMemo(computePlaceKey, 100_000);
 
 function computePlaceKey(s: string): string {
   return fold(s)

@@ -4,22 +4,21 @@
  * one over paragraphs (what the surrounding passage is about).
  *
  * Indexing runs in two steps so that the costly one can be saved and reused per file:
- * {@link analyseArticle} reads one article on its own (sentences, terms, facts) and gives plain data;
+ * {@link analyseArticle} (articleAnalysis.ts) reads one article on its own (sentences, terms, facts) and gives plain data;
  * {@link assembleKnowledge} numbers the sentences corpus-wide, groups the names and builds the indexes.
  * What it builds is typed arrays and packed strings ({@link KnowledgeParts}), saved whole with the index
  * and taken back by {@link knowledgeFromParts} when no file changed; sentence texts and facts stay packed
  * and are decoded when a question reads them.
  */
-import { analyseParagraph, type AnalysedSentence } from '../text/analyse.js';
-import { NameTally, withGroupKeys } from '../facts/names.js';
+import { NameIndex, NameTally } from '../facts/names/index.js';
 import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25, type Bm25Parts } from './bm25.js';
 import { encodeFacts, FactStore, withEntities, type LocalFacts } from './factStore.js';
 import { IntList } from './intList.js';
 import { MentionList } from './mentionList.js';
 import { jsonSafe } from '../bytes/jsonSafe.js';
 import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
-import { intern, TermDictionary, termOf, termsOf } from './terms.js';
-import { encodeSentence } from './tokens.js';
+import { TermDictionary } from './terms.js';
+import { analyseArticle, noFacts, type ArticleAnalysis, type ArticleFactExtractor } from './articleAnalysis.js';
 import type { Article, EntityMention, NameGroup, Sentence } from '../types.js';
 
 export interface SentenceRecord extends Sentence {
@@ -75,78 +74,7 @@ export interface Knowledge {
 }
 
 export type { LocalFacts };
-
-/**
- * What indexing learns from one article on its own: plain, serialisable data that does not depend on the
- * rest of the corpus, so it can be saved and reused while the file is unchanged.
- */
-export interface ArticleAnalysis {
-  titleTerms: string[];
-  /** Kept paragraphs that hold at least one sentence, in order. */
-  paragraphs: Array<{ index: number; sentences: Array<{ text: string; terms: string[] }> }>;
-  /** Facts of each sentence, in reading order (paragraph by paragraph). */
-  facts: LocalFacts[];
-  /** Written forms (lower case) of the index terms, with how often each was seen: [term, form, count]. */
-  forms: Array<[string, string, number]>;
-  /**
-   * Each sentence's tokens and wink entities in compact form (see search/tokens.ts), in reading order
-   * (as facts); null for a sentence that could not be encoded. Absent in analyses saved before it
-   * existed: those sentences are analysed again when a question needs them.
-   */
-  tokens?: Array<string | null>;
-}
-
-/**
- * Extracts the facts of one article's sentences (paragraph by paragraph, in order), flattened; injected
- * so that the index can be built without them. Whole articles, because a speaker named in one paragraph
- * is often the "he" of the next.
- */
-export type ArticleFactExtractor = (article: Article, paragraphs: AnalysedSentence[][]) => LocalFacts[];
-
-const noFacts: ArticleFactExtractor = (_article, paragraphs) =>
-  paragraphs.flat().map(() => ({ numbers: [], quotes: [], attributions: [], dates: [], entities: [] }));
-
-/** Reads one article: sentences with their index terms, the written forms of the terms, and facts. */
-export function analyseArticle(article: Article, extract: ArticleFactExtractor = noFacts): ArticleAnalysis {
-  const titleTerms = article.meta.title ? termsOf(analyseParagraph(article.meta.title).flatMap((s) => s.tokens)) : [];
-  const analysedParagraphs: AnalysedSentence[][] = [];
-  const paragraphs: ArticleAnalysis['paragraphs'] = [];
-  const forms = new Map<string, number>();
-  const tokens: Array<string | null> = [];
-  for (const para of article.paragraphs) {
-    const analysed = analyseParagraph(para.text);
-    if (!analysed.length) continue;
-    analysedParagraphs.push(analysed);
-    paragraphs.push({
-      index: para.index,
-      sentences: analysed.map((s) => {
-        // one termOf per token for both the terms and their written forms (as termsOf would give them)
-        const terms: string[] = [];
-        for (const t of s.tokens) {
-          const term = termOf(t);
-          if (!term) continue;
-          terms.push(intern(term));
-          if (!/^[a-z]/.test(t.norm)) continue;
-          const key = `${term}\u0000${t.norm}`;
-          forms.set(key, (forms.get(key) ?? 0) + 1);
-        }
-        tokens.push(encodeSentence(s));
-        return { text: s.text, terms };
-      }),
-    });
-  }
-  const facts = extract(article, analysedParagraphs);
-  return {
-    titleTerms,
-    paragraphs,
-    facts,
-    forms: [...forms].map(([key, n]) => {
-      const [term, form] = key.split('\u0000') as [string, string];
-      return [term, form, n];
-    }),
-    tokens,
-  };
-}
+export { analyseArticle, type ArticleAnalysis, type ArticleFactExtractor } from './articleAnalysis.js';
 
 /**
  * The arrays a {@link Knowledge} is made from — everything the corpus-wide indexing computes, in typed
@@ -334,6 +262,7 @@ export class KnowledgeAssembler {
     const paragraphStarts = this.paragraphStarts.take();
     // every spelling of one name gets the key of its group, across the corpus
     const groups = this.names.groups();
+    const nameIndex = new NameIndex(groups);
     this.names = new NameTally();
     const withoutNames = this.factsWithoutNames.build();
     const mentionStarts = this.mentionStarts.take();
@@ -346,7 +275,7 @@ export class KnowledgeAssembler {
       if (from === to && !loose) codes.push(code);
       else {
         const names = loose ?? this.mentions.slice(from, to);
-        const keyed = withGroupKeys(names, groups);
+        const keyed = nameIndex.withGroupKeys(names);
         const unusual = this.unusualFacts.get(id);
         codes.push(unusual ? encodeFacts({ ...unusual, entities: keyed }) : withEntities(code, keyed));
       }

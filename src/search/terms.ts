@@ -56,7 +56,9 @@ export function termOf(token: Pick<Token, 'norm' | 'stem' | 'pos'> & { text?: st
 
 /**
  * One string object per distinct term: a corpus has millions of term occurrences but a vocabulary of
- * thousands, so the sentences' term lists share their strings instead of holding a copy each.
+ * thousands, so the sentences' term lists share their strings instead of holding a copy each. Safe to
+ * share between corpora (an equal string is an equal term, whichever object it is) and bounded: past
+ * two million terms, new ones are simply not shared.
  */
 const interned = new Map<string, string>();
 /** The one shared string object equal to `term` (see above). */

@@ -18,6 +18,7 @@
  * characters, else `~`, k, the length of the rest, and the rest.
  */
 import { fold, type AnalysedSentence, type EntitySpan, type Token } from '../text/analyse.js';
+import { boundedMemo } from '../text/memo.js';
 
 const VERSION = 'b';
 const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
@@ -71,87 +72,84 @@ export function encodeSentence(s: AnalysedSentence): string | null {
   return out.join('');
 }
 
-const foldCache = new Map<string, string>();
-function foldCached(text: string): string {
-  let f = foldCache.get(text);
-  if (f === undefined) {
-    if (foldCache.size >= 100_000) foldCache.clear();
-    foldCache.set(text, (f = fold(text)));
+/** fold, remembered (a pure function of the text, see boundedMemo): decoding folds every token's text again. */
+const foldCached = boundedMemo(fold, 100_000);
+
+/** A reading position in one code being decoded, with the readers of its pieces. */
+class CodeReader {
+  at = 1;
+  constructor(readonly code: string) {}
+
+  num(): number {
+    const { code } = this;
+    const c = code.charCodeAt(this.at++);
+    if (c !== 123) return c - ZERO;
+    const end = code.indexOf('}', this.at);
+    const n = parseInt(code.slice(this.at, end), 36);
+    this.at = end + 1;
+    return n;
   }
-  return f;
-}
 
-/** Reading position in the code being decoded (decoding is synchronous: one at a time). */
-let at = 0;
-
-function readNum(code: string): number {
-  const c = code.charCodeAt(at++);
-  if (c !== 123) return c - ZERO;
-  const end = code.indexOf('}', at);
-  const n = parseInt(code.slice(at, end), 36);
-  at = end + 1;
-  return n;
-}
-
-function readLabel(code: string, list: readonly string[]): string {
-  const c = code.charCodeAt(at++);
-  if (c !== 33) return list[c - 65]!;
-  const len = readNum(code);
-  at += len;
-  return code.slice(at - len, at);
-}
-
-function readRelative(code: string, base: string): string {
-  if (code.charCodeAt(at) !== 126) {
-    const k = readNum(code);
-    return k === base.length ? base : base.slice(0, k);
+  label(list: readonly string[]): string {
+    const c = this.code.charCodeAt(this.at++);
+    if (c !== 33) return list[c - 65]!;
+    const len = this.num();
+    this.at += len;
+    return this.code.slice(this.at - len, this.at);
   }
-  at++;
-  const k = readNum(code);
-  const len = readNum(code);
-  const head = k === base.length ? base : base.slice(0, k);
-  if (!len) return head;
-  at += len;
-  return head + code.slice(at - len, at);
+
+  relative(base: string): string {
+    if (this.code.charCodeAt(this.at) !== 126) {
+      const k = this.num();
+      return k === base.length ? base : base.slice(0, k);
+    }
+    this.at++;
+    const k = this.num();
+    const len = this.num();
+    const head = k === base.length ? base : base.slice(0, k);
+    if (!len) return head;
+    this.at += len;
+    return head + this.code.slice(this.at - len, this.at);
+  }
 }
 
 /** Reads back an encoded sentence; null when the code is not of this version. */
 export function decodeSentence(text: string, code: string): AnalysedSentence | null {
   if (code[0] !== VERSION) return null;
-  at = 1;
+  const r = new CodeReader(code);
   const tokens: Token[] = [];
   let prev = 0;
   const n = code.length;
-  while (at < n && code.charCodeAt(at) !== 124) {
+  while (r.at < n && code.charCodeAt(r.at) !== 124) {
     let start: number;
     let end: number;
-    const c = code.charCodeAt(at);
+    const c = code.charCodeAt(r.at);
     if (c !== 126) {
-      at++;
+      r.at++;
       const gap = c - ZERO >= SHORT ? 1 : 0;
       start = prev + gap;
       end = start + c - ZERO - gap * SHORT;
     } else {
-      at++;
-      start = prev + readNum(code);
-      end = start + readNum(code);
+      r.at++;
+      start = prev + r.num();
+      end = start + r.num();
     }
-    const pos = readLabel(code, POS_TAGS);
+    const pos = r.label(POS_TAGS);
     const tokenText = text.slice(start, end);
     const norm = foldCached(tokenText);
     let lemma = norm;
-    if (code.charCodeAt(at) === 46) at++;
-    else lemma = readRelative(code, norm);
-    const stem = readRelative(code, lemma);
+    if (code.charCodeAt(r.at) === 46) r.at++;
+    else lemma = r.relative(norm);
+    const stem = r.relative(lemma);
     tokens.push({ text: tokenText, start, end, pos, lemma, stem, norm });
     prev = end;
   }
-  at++;
+  r.at++;
   const entities: EntitySpan[] = [];
-  while (at < n) {
-    const type = readLabel(code, ENTITY_TYPES);
-    const start = readNum(code);
-    const end = start + readNum(code);
+  while (r.at < n) {
+    const type = r.label(ENTITY_TYPES);
+    const start = r.num();
+    const end = start + r.num();
     entities.push({ type, text: text.slice(start, end), start, end });
   }
   return { text, start: 0, tokens, entities };

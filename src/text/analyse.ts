@@ -4,6 +4,7 @@
  * text so that every later stage can quote exactly what the article says.
  */
 import model from 'wink-eng-lite-web-model';
+import { boundedMemo } from './memo.js';
 import { fixSentenceBoundaries } from './sentences.js';
 import { nlp, readDoc } from './wink.js';
 
@@ -13,30 +14,20 @@ type Item = { out: (f: never) => unknown };
 
 /** wink's Porter2 stemmer (what `its.stem` applies to a token's value), a pure function of the word. */
 const porterStem = (model as unknown as { addons: { stem: (word: string) => string } }).addons.stem;
-const tokenStems = new Map<string, string>();
 /**
- * What `its.stem` gives for a token of value `value`, remembered per word: the stemmer runs a dozen
- * regular expressions per call, and a corpus repeats a vocabulary of some ten thousand words.
+ * What `its.stem` gives for a token of value `value`, remembered per word (a pure function of the word,
+ * see boundedMemo): the stemmer runs a dozen regular expressions per call, and a corpus repeats a
+ * vocabulary of some ten thousand words.
  */
-function tokenStem(value: string): string {
-  let s = tokenStems.get(value);
-  if (s === undefined) {
-    s = porterStem(value);
-    if (tokenStems.size < 200_000) tokenStems.set(value, s);
-  }
-  return s;
+const tokenStem = boundedMemo(porterStem, 200_000);
+
+/** Porter2 stem of one word, through wink. */
+export function stemWord(word: string): string {
+  return wordStems(word);
 }
 
-const stemCache = new Map<string, string>();
-/** Porter2 stem of one word, through wink (cached: the vocabulary is small). */
-export function stemWord(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = (readDoc(word).tokens().out(its.stem) as string[])[0] ?? word;
-    if (stemCache.size < 200_000) stemCache.set(word, s);
-  }
-  return s;
-}
+/** Stems of single words, remembered (a pure function of the word, see boundedMemo): the vocabulary is small. */
+const wordStems = boundedMemo((word: string): string => (readDoc(word).tokens().out(its.stem) as string[])[0] ?? word, 200_000);
 
 const PLAIN_WORD = /^[a-z]+$/;
 /** The dictionary's words of plain letters that wink reads as two tokens, as contractions ("ca" "nt"). */

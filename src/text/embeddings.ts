@@ -231,6 +231,7 @@ function readCache(file: string): WordVectors {
   return new QuantisedVectors(new Map(words.map((w, i) => [w, i])), data);
 }
 
+// The word vectors, read once per process and never changed: shared by every engine, as they depend on no corpus.
 let loaded: WordVectors | null = null;
 
 /** The word vectors, building the cache on first use. */

@@ -65,6 +65,7 @@ export interface NounSorts {
   sortOf(noun: string): NounSort | null;
 }
 
+// The noun-sort table, read once per process and never changed: shared by every engine, as they depend on no corpus.
 let loaded: NounSorts | null = null;
 
 /** The noun-sort table, building its cache on first use. */

@@ -114,6 +114,7 @@ function buildTable(): TableRecord {
 export const PARTICLES: ReadonlySet<string> = new Set(['up', 'down', 'out', 'off', 'in', 'on', 'over', 'away', 'back', 'through', 'around']);
 const PHRASAL = new RegExp(`^[a-z]+_(${[...PARTICLES].join('|')})$`);
 
+// The synonym table, read once per process and never changed: shared by every engine, as they depend on no corpus.
 let loaded: Synonyms | null = null;
 
 /** The synonym table, building its cache on first use. */

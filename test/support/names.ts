@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractEntities } from '../../src/facts/names.js';
+import { extractEntities } from '../../src/facts/names/index.js';
 import { analyseParagraph, type AnalysedSentence } from '../../src/text/analyse.js';
 import type { EntityMention, NameGroup } from '../../src/types.js';
 
