@@ -13,11 +13,13 @@ import { findNames } from './facts/names.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
 import { answerContext, type AnswerContext } from './answer/context.js';
+import { buildBrief, type Brief } from './brief/brief.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
 
 export type { Answer, CitedFact, Conflict } from './answer/types.js';
 export type { CacheReport } from './cache/indexCache.js';
 export type { QuoteEntry, SourceSummary, TimelineEntry } from './answer/listings.js';
+export type { Brief, BriefFact, BriefQuote } from './brief/brief.js';
 
 export interface EngineOptions {
   /** Files larger than this are skipped with a message. */
@@ -75,6 +77,7 @@ const summary = (g: NameGroup): NameSummary => ({ key: g.key, display: g.display
 export class Engine {
   private readonly groups: NameGroup[];
   private conflictCache: Conflict[] | null = null;
+  private briefCache: Brief | null = null;
   /** Quotes by speaker, counted once per load (autocomplete asks on every keystroke). */
   private speakerCounts: Map<string, number> | null = null;
 
@@ -161,6 +164,12 @@ export class Engine {
   conflicts(): Conflict[] {
     this.conflictCache ??= corpusConflicts(this.k);
     return this.conflictCache;
+  }
+
+  /** The story on one page: key facts, where outlets differ, latest developments, main quotes; every line cited. */
+  brief(): Brief {
+    this.briefCache ??= buildBrief(this.k, { conflicts: this.conflicts(), timeline: this.timeline(), quotes: this.quotes() });
+    return this.briefCache;
   }
 
   /** The articles loaded. */
