@@ -111,13 +111,21 @@ export function escapeMarkdown(text: string): string {
     .replace(/([\\`*_[\]<>|~])/g, '\\$1');
 }
 
+/** The publisher as {@link publisherName} gives it, without the file name the Markdown citation shows anyway. */
+function mdPublisher(s: SourceRef): string {
+  const name = publisherName(s);
+  return escapeMarkdown(name === publisherName({ ...s, outlet: null, title: null, url: null }) ? 'unnamed outlet' : name);
+}
+
+const mdFile = (s: SourceRef): string => `\`${s.file.replace(/`/g, "'")}\` ¶${s.paragraph}`;
+
 /** `Outlet, 11 Sep 2025, `file.txt` ¶3`: the full citation of a line's own source. */
 function mdCitation(s: SourceRef): string {
-  return [escapeMarkdown(publisherName(s)), formatDate(s.published), `\`${s.file.replace(/`/g, "'")}\` ¶${s.paragraph}`].filter(Boolean).join(', ');
+  return [mdPublisher(s), formatDate(s.published), mdFile(s)].filter(Boolean).join(', ');
 }
 
 function mdAlso(others: readonly SourceRef[], how: string): string {
-  return others.length ? `; ${how}: ${alsoList(others, (s) => `${escapeMarkdown(publisherName(s))} (\`${s.file.replace(/`/g, "'")}\` ¶${s.paragraph})`)}` : '';
+  return others.length ? `; ${how}: ${alsoList(others, (s) => `${mdPublisher(s)} (${mdFile(s)})`)}` : '';
 }
 
 /** The brief as Markdown for the meeting notes: the same lines, sources and order as {@link renderBrief}. */
@@ -127,7 +135,7 @@ export function briefMarkdown(brief: Brief, title: string): string {
   if (!brief.keyFacts.length) out.push(EMPTY.keyFacts, '');
   brief.keyFacts.forEach((f, i) => {
     const [first, ...others] = f.sources;
-    out.push(`${i + 1}. ${escapeMarkdown(f.text)}`, `   — ${mdCitation(first!)} · reported by ${f.outlets} of ${plural(brief.outlets, 'outlet')}${mdAlso(others, 'also, in their own words')}`);
+    out.push(`${i + 1}. ${escapeMarkdown(f.text)}`, `   - ${mdCitation(first!)} · reported by ${f.outlets} of ${plural(brief.outlets, 'outlet')}${mdAlso(others, 'also, in their own words')}`);
   });
   out.push('', '## Where outlets differ', '');
   if (!brief.conflicts.length) out.push(EMPTY.conflicts, '');
@@ -135,7 +143,7 @@ export function briefMarkdown(brief: Brief, title: string): string {
     out.push(`### ${escapeMarkdown(conflict.about)}`, '');
     for (const claim of conflict.claims) {
       const [first, ...others] = claim.sources;
-      out.push(`- ${escapeMarkdown(claim.text)}`, `  — ${mdCitation(first!)}${mdAlso(others, 'the same figure, in their own words')}`);
+      out.push(`- ${escapeMarkdown(claim.text)}`, `  - ${mdCitation(first!)}${mdAlso(others, 'the same figure, in their own words')}`);
     }
     out.push('');
   }
@@ -143,13 +151,13 @@ export function briefMarkdown(brief: Brief, title: string): string {
   if (!brief.developments.length) out.push(EMPTY.developments, '');
   for (const e of brief.developments) {
     const [first, ...others] = e.sources;
-    out.push(`- **${formatDate(e.date, e.precision) ?? e.date}** — ${escapeMarkdown(e.text)}`, `  — ${mdCitation(first!)} · date read: ${escapeMarkdown(e.how)}${mdAlso(others, 'also, in their own words')}`);
+    out.push(`- **${formatDate(e.date, e.precision) ?? e.date}** — ${escapeMarkdown(e.text)}`, `  - ${mdCitation(first!)} · date read: ${escapeMarkdown(e.how)}${mdAlso(others, 'also, in their own words')}`);
   }
   out.push('', `## Main quotes (${brief.quotes.length} of ${brief.totals.quotes})`, '');
   if (!brief.quotes.length) out.push(EMPTY.quotes, '');
   for (const q of brief.quotes) {
     const [first, ...others] = q.sources;
-    out.push(`- “${escapeMarkdown(q.text)}” — **${escapeMarkdown(q.speaker)}**`, `  — ${mdCitation(first!)}${mdAlso(others, 'also carried by')}`);
+    out.push(`- “${escapeMarkdown(q.text)}” — **${escapeMarkdown(q.speaker)}**`, `  - ${mdCitation(first!)}${mdAlso(others, 'also carried by')}`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
