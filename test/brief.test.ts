@@ -13,6 +13,7 @@ import { pageProblems } from '../src/render/paging.js';
 import { fold, foldedFile } from './support/cited.js';
 import { seedsDir, story } from './support/paths.js';
 import { messageProblems } from './discord/validate.js';
+import { markdownLines } from './support/briefMarkdown.js';
 
 const MINE = story('2023-mine-rescue');
 
@@ -39,28 +40,6 @@ function expectCitedBrief(brief: Brief, root: string): void {
 }
 
 const outletsOf = (sources: readonly SourceRef[]): number => new Set(sources.map((s) => (s.outlet ? `o:${s.outlet.toLowerCase()}` : `f:${s.file}`))).size;
-
-/** Removes Markdown escapes, to compare with the article text. */
-const unescapeMd = (s: string): string => s.replace(/\\(.)/g, '$1');
-
-/** Each line of coverage in a Markdown brief with the file its citation line names first. */
-function markdownLines(md: string): Array<{ text: string; file: string; paragraph: number; citation: string }> {
-  const lines = md.split('\n');
-  const out: Array<{ text: string; file: string; paragraph: number; citation: string }> = [];
-  lines.forEach((line, i) => {
-    const item = /^(?:\d+\. |- )(.*)$/.exec(line);
-    const citation = lines[i + 1];
-    if (!item || !citation || !/^ {2,3}- /.test(citation)) return;
-    const cited = /`([^`]+)` ¶(\d+)/.exec(citation);
-    expect(cited, `citation without a file and paragraph: ${citation}`).to.not.equal(null);
-    let text = item[1]!;
-    text = text.replace(/^\*\*[^*]+\*\* — /, ''); // a development's date
-    const quote = /^“(.*)” — \*\*.+\*\*$/.exec(text); // a quote and its speaker
-    if (quote) text = quote[1]!;
-    out.push({ text: unescapeMd(text), file: cited![1]!, paragraph: Number(cited![2]), citation });
-  });
-  return out;
-}
 
 describe('meeting brief', function () {
   this.timeout(60_000);
