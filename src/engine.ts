@@ -78,6 +78,9 @@ export class Engine {
   private readonly groups: NameGroup[];
   private conflictCache: Conflict[] | null = null;
   private briefCache: Brief | null = null;
+  /** Every quote and the timeline, listed once per load: at 3,000 articles they take seconds (README, Speed). */
+  private quoteCache: QuoteEntry[] | null = null;
+  private timelineCache: TimelineEntry[] | null = null;
   /** Quotes by speaker, counted once per load (autocomplete asks on every keystroke). */
   private speakerCounts: Map<string, number> | null = null;
 
@@ -146,7 +149,9 @@ export class Engine {
 
   /** Quotations (not one- or two-word scare quotes) with their speakers, optionally of one speaker. */
   quotes(speaker?: string): QuoteEntry[] {
-    return quoteEntries(this.k, this.groups, speaker);
+    if (speaker?.trim()) return quoteEntries(this.k, this.groups, speaker);
+    this.quoteCache ??= quoteEntries(this.k, this.groups);
+    return this.quoteCache;
   }
 
   /** Speakers of quotations matching a query (autocomplete). */
@@ -157,7 +162,8 @@ export class Engine {
 
   /** Dated events in calendar order, each with how its date was read and every article reporting it. */
   timeline(): TimelineEntry[] {
-    return timelineEntries(this.k);
+    this.timelineCache ??= timelineEntries(this.k);
+    return this.timelineCache;
   }
 
   /** Every place where outlets give different figures for the same thing. */
