@@ -134,7 +134,7 @@ function figuresOf(k: Knowledge, s: number): string[] {
 /**
  * Sentences merged across articles as the listings merge them, then groups that report the same figure
  * (the same count of the same thing with the same verb) joined: outlets that tell the same event in
- * different words ("Belarus freed 52 prisoners", "52 prisoners were released") report one fact.
+ * different words ("the crews freed 41 miners", "41 miners were freed") report one fact.
  */
 function factGroups(k: Knowledge, pool: readonly number[]): number[][] {
   const idOf = new Map(pool.map((s) => [`${k.articles[k.sentences[s]!.articleId]!.file}\u0000${k.sentences[s]!.paragraph}\u0000${k.sentences[s]!.text}`, s]));
