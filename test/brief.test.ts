@@ -4,6 +4,8 @@
  * Discord's limits (checked by the stand-in's own validator, not the bot's packer).
  */
 import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Engine, type Brief } from '../src/engine.js';
 import type { SourceRef } from '../src/answer/types.js';
@@ -169,5 +171,33 @@ describe('meeting brief', function () {
     for (const f of brief.keyFacts) expect(text).to.include(fold(f.text));
     // the first source in full, four more by name, the other 35 counted
     expect(text).to.include('and 35 more');
+  });
+
+  it('says so when a section has nothing, and still fits Discord and reads as Markdown', async () => {
+    // one article without a date, a quote or a figure that another outlet also gives
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'brief-empty-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'note.md'),
+        '---\ntitle: Harbour works go on\noutlet: Quay Weekly\n---\n\nWork on the harbour wall of Port Selby went on without a pause, the council said.\n\nThe council has not said when the work will end, and the contractor, Brandwell Marine, would not comment.\n',
+      );
+      const engine = await Engine.load(dir, { cache: false });
+      const brief = engine.brief();
+      expect(brief.conflicts).to.deep.equal([]);
+      expect(brief.developments).to.deep.equal([]);
+      expect(brief.quotes).to.deep.equal([]);
+      expectCitedBrief(brief, dir);
+      const pages = renderBrief(brief, 'harbour');
+      for (const page of pages) expect(messageProblems({ embeds: page.embeds }, { partial: false })).to.deep.equal([]);
+      const text = pagesToText(pages);
+      expect(text).to.include('The outlets do not contradict each other');
+      expect(text).to.include('No dated events were found.');
+      expect(text).to.include('No quotes with a named speaker were found.');
+      const md = briefMarkdown(brief, 'harbour');
+      for (const heading of ['## Key facts', '## Where outlets differ', '## Latest developments (0 of 0 dated events)', '## Main quotes (0 of 0)']) expect(md).to.include(heading);
+      expect(markdownLines(md).length).to.equal(brief.keyFacts.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
