@@ -2,6 +2,7 @@
 import type { Command } from '../src/bot/command.js';
 import { command as add } from './add.js';
 import { command as ask } from './ask.js';
+import { command as brief } from './brief.js';
 import { command as conflicts } from './conflicts.js';
 import { command as facts } from './facts.js';
 import { command as help } from './help.js';
@@ -10,4 +11,4 @@ import { command as sources } from './sources.js';
 import { command as story } from './story.js';
 import { command as timeline } from './timeline.js';
 
-export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, sources, story, add, help];
+export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, brief, sources, story, add, help];

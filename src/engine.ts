@@ -12,11 +12,13 @@ import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/ind
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
 import { answerContext, type AnswerContext } from './answer/context.js';
+import { buildBrief, type Brief } from './brief/brief.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
 
 export type { Answer, CitedFact, Conflict } from './answer/types.js';
 export type { CacheReport } from './cache/indexCache.js';
 export type { QuoteEntry, SourceSummary, TimelineEntry } from './answer/listings.js';
+export type { Brief, BriefFact, BriefQuote } from './brief/brief.js';
 
 export interface EngineOptions {
   /** Files larger than this are skipped with a message. */
@@ -74,6 +76,10 @@ const summary = (g: NameGroup): NameSummary => ({ key: g.key, display: g.display
 export class Engine {
   private readonly groups: NameGroup[];
   private conflictCache: Conflict[] | null = null;
+  private briefCache: Brief | null = null;
+  /** Every quote and the timeline, listed once per load: at 3,000 articles they take seconds (README, Speed). */
+  private quoteCache: QuoteEntry[] | null = null;
+  private timelineCache: TimelineEntry[] | null = null;
   /** Quotes by speaker, counted once per load (autocomplete asks on every keystroke). */
   private speakerCounts: Map<string, number> | null = null;
 
@@ -142,7 +148,9 @@ export class Engine {
 
   /** Quotations (not one- or two-word scare quotes) with their speakers, optionally of one speaker. */
   quotes(speaker?: string): QuoteEntry[] {
-    return quoteEntries(this.k, this.context.names, speaker);
+    if (speaker?.trim()) return quoteEntries(this.k, this.context.names, speaker);
+    this.quoteCache ??= quoteEntries(this.k, this.context.names);
+    return this.quoteCache;
   }
 
   /** Speakers of quotations matching a query (autocomplete). */
@@ -153,13 +161,20 @@ export class Engine {
 
   /** Dated events in calendar order, each with how its date was read and every article reporting it. */
   timeline(): TimelineEntry[] {
-    return timelineEntries(this.k);
+    this.timelineCache ??= timelineEntries(this.k);
+    return this.timelineCache;
   }
 
   /** Every place where outlets give different figures for the same thing. */
   conflicts(): Conflict[] {
     this.conflictCache ??= corpusConflicts(this.k);
     return this.conflictCache;
+  }
+
+  /** The story on one page: key facts, where outlets differ, latest developments, main quotes; every line cited. */
+  brief(): Brief {
+    this.briefCache ??= buildBrief(this.k, { conflicts: this.conflicts(), timeline: this.timeline(), quotes: this.quotes() });
+    return this.briefCache;
   }
 
   /** The articles loaded. */

@@ -61,12 +61,19 @@ export function mergeAcrossArticles(k: Knowledge, sentenceIds: readonly number[]
 export function quoteEntries(k: Knowledge, names: NameIndex, speaker?: string): QuoteEntry[] {
   const wantKey = speaker?.trim() ? (names.keyOf(speaker) ?? null) : undefined;
   const entries: Array<QuoteEntry & { key: string }> = [];
+  const byKey = new Map(names.groups.map((g) => [g.key, g]));
+  // a speaker is looked up once per spelling, not once per quote (a name lookup may rank every group)
+  const keyOfSpeaker = new Map<string, string | undefined>();
+  const speakerKey = (name: string): string | undefined => {
+    if (!keyOfSpeaker.has(name)) keyOfSpeaker.set(name, names.keyOf(name));
+    return keyOfSpeaker.get(name);
+  };
   for (const f of k.facts) {
     for (const q of f.quotes) {
       if (q.short) continue;
-      const who = q.speaker ? (names.groups.find((g) => g.key === names.keyOf(q.speaker!))?.display ?? q.speaker) : null;
+      const key = q.speaker ? speakerKey(q.speaker) : undefined;
+      const who = q.speaker ? ((key !== undefined ? byKey.get(key)?.display : undefined) ?? q.speaker) : null;
       if (wantKey !== undefined) {
-        const key = q.speaker ? names.keyOf(q.speaker) : undefined;
         const matches = wantKey ? key === wantKey : !!who && who.toLowerCase().includes(speaker!.trim().toLowerCase());
         if (!matches) continue;
       }

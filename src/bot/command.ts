@@ -5,7 +5,7 @@
  */
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandStringOption } from 'discord.js';
 import type { Answer, Conflict } from '../answer/types.js';
-import type { AboutResult, EngineStats, NameSummary, QuoteEntry, SourceSummary, TimelineEntry } from '../engine.js';
+import type { AboutResult, Brief, EngineStats, NameSummary, QuoteEntry, SourceSummary, TimelineEntry } from '../engine.js';
 import type { CommandHelp, Page } from '../render/embed.js';
 import type { Desk, Place, StoryInfo, StoryVia } from '../desk/desk.js';
 
@@ -21,6 +21,7 @@ export interface CoverageEngine {
   speakers(query: string, limit?: number): Awaitable<string[]>;
   timeline(): Awaitable<TimelineEntry[]>;
   conflicts(): Awaitable<Conflict[]>;
+  brief(): Awaitable<Brief>;
   sources(): Awaitable<SourceSummary[]>;
 }
 

@@ -74,7 +74,7 @@ export function sourceLine(ref: SourceRef): string {
 }
 
 /** Blockquotes a verbatim sentence, every line of it. */
-function quoteBlock(text: string): string {
+export function quoteBlock(text: string): string {
   return escapeText(text.trim())
     .split('\n')
     .map((line) => `> ${line}`)

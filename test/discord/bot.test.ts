@@ -41,6 +41,7 @@ function switchable(real: Engine): { engine: CoverageEngine; setAsk(fn: ((q: str
       speakers: (q, l) => real.speakers(q, l),
       timeline: () => real.timeline(),
       conflicts: () => real.conflicts(),
+      brief: () => real.brief(),
       sources: () => real.sources(),
     },
   };
