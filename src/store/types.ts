@@ -55,6 +55,9 @@ export interface GivenAnswer {
   answeredAt: string;
 }
 
+/** An answer before it is kept: what a front end with feedback buttons stores. */
+export type RateableAnswer = Omit<GivenAnswer, 'id' | 'answeredAt'>;
+
 /** Why a 👎 was given, as the modal offers it. */
 export const FEEDBACK_REASONS = ['wrong-answer', 'wrong-part', 'elsewhere'] as const;
 export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
