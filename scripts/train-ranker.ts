@@ -178,7 +178,14 @@ function trainListwise(its: Item[], start: number[]): number[] {
 }
 
 const line = (w: number[], its: Item[], label: string) =>
-  console.log(`${label}: ${SETS.filter((s) => s !== 'feedback' || items.some((i) => i.set === s)).map((s) => `${s} ${(accuracy(w, its.filter((i) => i.set === s)) * 100).toFixed(1)}%`).join('  ')}`);
+  console.log(
+    `${label}: ${SETS.filter((s) => s !== 'feedback' || items.some((i) => i.set === s))
+      .map((s) => {
+        const of = its.filter((i) => i.set === s);
+        return `${s} ${of.length > 0 ? `${(accuracy(w, of) * 100).toFixed(1)}%` : '–'}`;
+      })
+      .join('  ')}`,
+  );
 const current = FEATURE_NAMES.map((n) => RANK_MODEL[n]);
 const listwise = args.includes('--listwise');
 const fit = (its: Item[]) => (listwise ? trainListwise(its, from === 'current' ? current : train(its)) : train(its));
