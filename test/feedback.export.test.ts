@@ -4,7 +4,6 @@
  * writes them from a desk database as a user runs it.
  */
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +18,8 @@ import { wordVectors } from '../src/text/embeddings.js';
 import { answers } from '../scripts/lib/eval.js';
 import { readExtraQuestions } from '../scripts/lib/extra.js';
 import { SEEDS } from './discord/harness.js';
+import { runCli } from './support/askCli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const at = (minute: number): string => new Date(Date.UTC(2026, 0, 3, 10, minute)).toISOString();
 
 type Cast = { user: string; vote: 'up' | 'down'; reason?: FeedbackReason; note?: string };
@@ -31,17 +30,7 @@ function rate(store: DeskStore, engine: Engine, id: string, question: string, vo
   votes.forEach((v, i) => store.vote({ answerId: id, userId: v.user, vote: v.vote, reason: v.reason ?? null, note: v.note ?? null, at: at(i + 1) }));
 }
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/feedback.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli('feedback', args, '', env);
 
 describe('feedback export for train-ranker', function () {
   this.timeout(60_000);

@@ -7,7 +7,6 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Answer } from '../../src/answer/types.js';
 import type { CoverageEngine } from '../../src/bot/command.js';
 import { EDITORS_ONLY } from '../../src/bot/invoke.js';
 import { Desk } from '../../src/desk/desk.js';
@@ -16,7 +15,7 @@ import { Engine } from '../../src/engine.js';
 import { pagesToText } from '../../src/render/embed.js';
 import type { Embed } from '../../src/render/paging.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { widelyReported } from './answers.js';
+import { switchable, widelyReported } from './answers.js';
 import { EDITOR_PERMISSIONS, type UserSpec } from './fixtures.js';
 import { interactionLines, SEEDS, startStandIn, startTestBot, type TestBot } from './harness.js';
 import { EPHEMERAL, type DiscordStandIn, type InteractionRecord, type StoredMessage } from './standin.js';
@@ -54,13 +53,11 @@ describe('feedback on answers, against the stand-in', function () {
   let dataDir: string;
   let store: SqliteStore;
   let tb: TestBot;
-  /** Replaces the engine's answer for one question, to reach sizes the seeds do not. */
-  let override: ((q: string) => Answer) | null = null;
+  let control: ReturnType<typeof switchable>;
 
   async function startDesk(): Promise<void> {
     store = new SqliteStore(path.join(dataDir, 'desk.sqlite'));
-    const engine: CoverageEngine = { ...bound(real), ask: (q: string) => (override ? override(q) : real.ask(q)) };
-    tb = await startTestBot(standIn, token, new Desk<CoverageEngine>(fixedStory(engine, STORY), store));
+    tb = await startTestBot(standIn, token, new Desk<CoverageEngine>(fixedStory(control.engine, STORY), store));
   }
   async function stopDesk(): Promise<void> {
     await tb.bot.stop();
@@ -71,6 +68,7 @@ describe('feedback on answers, against the stand-in', function () {
 
   before(async () => {
     real = await Engine.load(SEEDS);
+    control = switchable(real);
     ({ standIn, token } = await startStandIn());
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-feedback-bot-'));
     await startDesk();
@@ -202,9 +200,8 @@ describe('feedback on answers, against the stand-in', function () {
   });
 
   it('keeps the pager and the 👍 / 👎 row on every page of a long answer', async () => {
-    override = () => widelyReported(60);
-    const long = await ask(QUESTION);
-    override = null;
+    control.setAsk(() => widelyReported(60));
+    const long = await ask(QUESTION).finally(() => control.setAsk(null));
     const rows = rowsOf(long.original);
     expect(rows).to.have.length(2);
     const next = rows[0]!.components[2]!;
@@ -238,18 +235,3 @@ describe('feedback on answers, against the stand-in', function () {
     expect(mine.map((f) => [f.vote, f.reason, f.note])).to.deep.equal([['up', null, null]]);
   });
 });
-
-/** The engine's methods bound to it, so that one of them can be replaced in a copy. */
-function bound(engine: Engine): CoverageEngine {
-  return {
-    stats: () => engine.stats(),
-    ask: (q) => engine.ask(q),
-    about: (n) => engine.about(n),
-    names: (q, l) => engine.names(q, l),
-    quotes: (s) => engine.quotes(s),
-    speakers: (q, l) => engine.speakers(q, l),
-    timeline: () => engine.timeline(),
-    conflicts: () => engine.conflicts(),
-    sources: () => engine.sources(),
-  };
-}
