@@ -1,7 +1,9 @@
 /** The 👍 / 👎 row and the 👎 modal as data: within Discord's limits by discord.js's own builders and by the stand-in's checks. */
 import { expect } from 'chai';
 import { ActionRowBuilder, ButtonBuilder, ModalBuilder, type APIModalInteractionResponseCallbackData } from 'discord.js';
-import { feedbackModal, feedbackRow, newAnswerId, parseFeedbackButton, parseFeedbackModal } from '../src/bot/feedback.js';
+import { AnswerKeeper, feedbackModal, feedbackRow, newAnswerId, parseFeedbackButton, parseFeedbackModal, UNRATED_KEEP_DAYS } from '../src/bot/feedback.js';
+import { MemoryStore } from '../src/store/memory.js';
+import type { RateableAnswer } from '../src/store/types.js';
 import { parsePageButton } from '../src/bot/pager.js';
 import { messageProblems, modalProblems } from './discord/validate.js';
 
@@ -36,5 +38,22 @@ describe('feedback buttons and modal', () => {
     }
     const broken = { ...feedbackModal('x', null), title: 'A title far longer than the forty-five characters Discord allows' };
     expect(modalProblems(broken)).to.have.length(1);
+  });
+
+  it('keeps answers under fresh ids and drops unrated ones after UNRATED_KEEP_DAYS, rated ones never', () => {
+    const store = new MemoryStore();
+    const keeper = new AnswerKeeper(store);
+    const rateable: RateableAnswer = { storyId: 's', question: 'q?', tier: 'answer', span: 'x', passage: 'x.', sources: [] };
+    const day = (n: number): Date => new Date(Date.UTC(2026, 0, 1 + n));
+    const unrated = keeper.keep(rateable, day(0));
+    const rated = keeper.keep(rateable, day(0));
+    expect(unrated).to.not.equal(rated);
+    store.vote({ answerId: rated, userId: 'u1', vote: 'down', reason: null, note: null, at: day(1).toISOString() });
+    keeper.keep(rateable, day(UNRATED_KEEP_DAYS - 1));
+    expect(store.answerById(unrated)).to.not.equal(null);
+    const later = keeper.keep(rateable, day(UNRATED_KEEP_DAYS + 1));
+    expect(store.answerById(unrated)).to.equal(null);
+    expect(store.answerById(rated)).to.not.equal(null);
+    expect(store.answerById(later)).to.not.equal(null);
   });
 });

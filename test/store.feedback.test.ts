@@ -69,6 +69,16 @@ function contract(name: string, open: () => DeskStore): void {
       expect(store.feedback({}).map((f) => f.userId)).to.deep.equal(['u2']);
       expect(store.answerById('a1')).to.not.equal(null);
     });
+
+    it('prunes the answers given before a time that nobody voted on, and only those', () => {
+      store.recordAnswer({ ...answer('old-unrated'), answeredAt: at(0) });
+      store.recordAnswer({ ...answer('old-rated'), answeredAt: at(0) });
+      store.recordAnswer({ ...answer('new-unrated'), answeredAt: at(30) });
+      store.vote({ answerId: 'old-rated', userId: 'u1', vote: 'up', reason: null, note: null, at: at(1) });
+      expect(store.pruneAnswers(at(10))).to.equal(1);
+      expect(['old-unrated', 'old-rated', 'new-unrated'].map((id) => store.answerById(id) !== null)).to.deep.equal([false, true, true]);
+      expect(store.pruneAnswers(at(10))).to.equal(0);
+    });
   });
 }
 

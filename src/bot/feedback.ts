@@ -25,11 +25,34 @@ export function newAnswerId(): string {
   return randomBytes(6).toString('base64url');
 }
 
-/** Keeps a rateable answer and returns its id; throws what the store throws. */
-export function keepAnswer(store: DeskStore, rateable: RateableAnswer, now: Date): string {
-  const id = newAnswerId();
-  store.recordAnswer({ ...rateable, id, answeredAt: now.toISOString() });
-  return id;
+/** Answers nobody voted on are dropped after this long; their buttons then say the answer is gone. */
+export const UNRATED_KEEP_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** Pruning runs with the first answer kept after this much time since the last. */
+const PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * Keeps the answers sent with 👍 / 👎, and drops the unrated ones older than UNRATED_KEEP_DAYS, so the
+ * questions asked are not kept for good just because an answer was given (a rated one stays with its votes).
+ */
+export class AnswerKeeper {
+  #lastPrune = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly store: DeskStore,
+    private readonly keepDays: number = UNRATED_KEEP_DAYS,
+  ) {}
+
+  /** Stores the answer and returns its id; throws what the store throws. */
+  keep(rateable: RateableAnswer, now: Date): string {
+    const id = newAnswerId();
+    this.store.recordAnswer({ ...rateable, id, answeredAt: now.toISOString() });
+    if (now.getTime() - this.#lastPrune >= PRUNE_EVERY_MS) {
+      this.#lastPrune = now.getTime();
+      this.store.pruneAnswers(new Date(now.getTime() - this.keepDays * DAY_MS).toISOString());
+    }
+    return id;
+  }
 }
 
 /** The 👍 / 👎 row of an answer, as Discord's API takes it. */
@@ -106,7 +129,7 @@ function privately(text: string): InteractionReplyOptions {
 }
 
 export const UNKNOWN_ANSWER =
-  'This answer is no longer on record (the desk’s records were reset since it was given), so your vote was not saved. Ask again with /ask to rate the new answer.';
+  'This answer is no longer on record (answers nobody rated are kept for 30 days, and the desk’s records may have been reset since), so your vote was not saved. Ask again with /ask to rate the new answer.';
 
 export type FeedbackOutcome = 'voted-up' | 'voted-down' | 'noted' | 'unknown-answer';
 

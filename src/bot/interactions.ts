@@ -29,7 +29,7 @@ import type { Desk } from '../desk/desk.js';
 import { prepare, suggest } from './invoke.js';
 import { apology, discordFailure, interactionGone, newErrorId, slowDown } from './errors.js';
 import { pageButtons, parsePageButton, type PageStore } from './pager.js';
-import { feedbackRow, keepAnswer, onFeedbackButton, onFeedbackModal, parseFeedbackButton, parseFeedbackModal, type FeedbackOutcome } from './feedback.js';
+import { AnswerKeeper, feedbackRow, onFeedbackButton, onFeedbackModal, parseFeedbackButton, parseFeedbackModal, type FeedbackOutcome } from './feedback.js';
 import type { RateLimiter } from './rateLimit.js';
 
 /** Nobody is ever pinged by what the bot sends, whatever the text contains. */
@@ -118,6 +118,7 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
   const { logger } = deps;
   /* engines known to be loaded: a command answering from one still loading is deferred whatever it declares */
   const loaded = new WeakSet<Promise<CoverageEngine>>();
+  const answers = new AnswerKeeper(deps.desk.store);
 
   function deskContext(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DeskContext {
     const channel = interaction.channel;
@@ -171,7 +172,7 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
     const rateable = pages[0]?.rateable;
     if (!rateable) return null;
     try {
-      return keepAnswer(deps.desk.store, rateable, new Date());
+      return answers.keep(rateable, new Date());
     } catch (error) {
       logger.warn('could not keep the answer for feedback; it is sent without the 👍 / 👎 buttons', { reason: clip(errorFields(error).error, 300) });
       return null;

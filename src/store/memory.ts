@@ -71,5 +71,12 @@ export class MemoryStore implements DeskStore {
     return n;
   }
 
+  pruneAnswers(before: string): number {
+    const voted = new Set([...this.#votes.values()].map((v) => v.answerId));
+    let n = 0;
+    for (const [id, a] of this.#answers) if (a.answeredAt < before && !voted.has(id) && this.#answers.delete(id)) n++;
+    return n;
+  }
+
   close(): void {}
 }

@@ -39,6 +39,7 @@ const MIGRATIONS: readonly string[] = [
      sources TEXT NOT NULL,
      answered_at TEXT NOT NULL
    );
+   CREATE INDEX answers_given_at ON answers_given (answered_at);
    CREATE TABLE feedback (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      answer_id TEXT NOT NULL,
@@ -137,6 +138,7 @@ export class SqliteStore implements DeskStore {
   readonly #putVote: Database.Statement<[string, string, string, string | null, string | null, string, string]>;
   readonly #getVote: Database.Statement<[string, string], VoteRow>;
   readonly #forget: Database.Statement<[string]>;
+  readonly #prune: Database.Statement<[string]>;
 
   /** Opens (creating if needed) and migrates the file; throws when it is locked, corrupt or unwritable. */
   constructor(file: string) {
@@ -173,6 +175,7 @@ export class SqliteStore implements DeskStore {
     );
     this.#getVote = db.prepare('SELECT answer_id, user_id, vote, reason, note, at FROM feedback WHERE answer_id = ? AND user_id = ?');
     this.#forget = db.prepare('DELETE FROM feedback WHERE user_id = ?');
+    this.#prune = db.prepare('DELETE FROM answers_given WHERE answered_at < ? AND NOT EXISTS (SELECT 1 FROM feedback WHERE answer_id = answers_given.id)');
   }
 
   bindingOf(guildId: string, channelId: string): Binding | null {
@@ -237,6 +240,10 @@ export class SqliteStore implements DeskStore {
 
   forgetVotes(userId: string): number {
     return this.#forget.run(userId).changes;
+  }
+
+  pruneAnswers(before: string): number {
+    return this.#prune.run(before).changes;
   }
 
   close(): void {

@@ -108,5 +108,7 @@ export interface DeskStore {
   feedback(query: FeedbackQuery): FeedbackEntry[];
   /** Deletes every vote a person gave; returns how many. */
   forgetVotes(userId: string): number;
+  /** Deletes the answers given before `before` (ISO) that nobody voted on; returns how many. */
+  pruneAnswers(before: string): number;
   close(): void;
 }
