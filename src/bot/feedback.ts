@@ -128,8 +128,7 @@ function privately(text: string): InteractionReplyOptions {
   return { embeds: notice(text).embeds, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } };
 }
 
-export const UNKNOWN_ANSWER =
-  'This answer is no longer on record (answers nobody rated are kept for 30 days, and the desk’s records may have been reset since), so your vote was not saved. Ask again with /ask to rate the new answer.';
+export const UNKNOWN_ANSWER = `This answer is no longer on record (answers nobody rated are kept for ${UNRATED_KEEP_DAYS} days, and the desk’s records may have been reset since), so your vote was not saved. Ask again with /ask to rate the new answer.`;
 
 export type FeedbackOutcome = 'voted-up' | 'voted-down' | 'noted' | 'unknown-answer';
 
