@@ -1,8 +1,8 @@
 /**
  * The single entry point for everything Discord sends the bot: slash commands, autocomplete, the
- * paging buttons, and the 👍 / 👎 buttons of answers with their modal. It owns the cross-cutting behaviour so the command files stay thin: the rate limit,
- * deferring, sending pages within limits with mentions disabled, the one error handler, and one log line
- * per interaction.
+ * paging buttons, and the 👍 / 👎 buttons of answers with their modal. It owns the cross-cutting
+ * behaviour so the command files stay thin: the rate limit, deferring, sending pages within limits with
+ * mentions disabled, the one error handler, and one log line per interaction.
  */
 import { performance } from 'node:perf_hooks';
 import {
