@@ -2,6 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { ANSWER_SETTINGS } from '../src/answer/answer.js';
 import { storyOption, type Command } from '../src/bot/command.js';
+import { rateableAnswer, withRating } from '../src/feedback/given.js';
 import { renderAnswer } from '../src/render/embed.js';
 
 /*
@@ -29,6 +30,7 @@ export const command: Command = {
   defer: true,
   async respond(ctx, options) {
     const question = options.getString('question', true) ?? '';
-    return renderAnswer(await ctx.engine.ask(question));
+    const answer = await ctx.engine.ask(question);
+    return withRating(renderAnswer(answer), rateableAnswer(answer, ctx.story.id));
   },
 };

@@ -8,15 +8,19 @@
  * seed questions are never trained on.
  *
  *   npx tsx scripts/train-ranker.ts [--limit N] [--news-weight 8] [--listwise] [--from scratch|current]
- *                                   [--all] [--write] [--shared DIR]
+ *                                   [--all] [--write] [--shared DIR] [--extra FILE [--extra-stories DIR]]
  *
+ * --extra: more labelled questions, as `npm run feedback -- --export` writes them (the passages people
+ *   called right); each is asked of its story, the folder of that name in --extra-stories (default
+ *   STORIES_DIR, else the shared corpora), weighted as a news question, and held out with its story when
+ *   that story is.
  * --from: start from zero weights (and the priors below; the default, so that a held-out figure owes
  *   nothing to weights fitted on all the data) or from the current ones.
  * --all: fit on every question (no figure is held out then). --write: write the fitted weights to
  *   data/rank-model.json.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { rankForQuestion } from '../src/answer/answer.js';
 import { answerContext } from '../src/answer/context.js';
 import { FEATURE_NAMES, type FeatureName } from '../src/answer/features.js';
@@ -25,6 +29,7 @@ import { weightsFileText } from '../src/answer/weights.js';
 import { wordVectors } from '../src/text/embeddings.js';
 import { numberOption, option } from './lib/args.js';
 import { answers, articleName, evalPaths, heldOutNames, loadCorpus, questionArticle, readQuestions, sample, type EvalQuestion } from './lib/eval.js';
+import { readExtraQuestions } from './lib/extra.js';
 
 const args = process.argv.slice(2);
 const limit = numberOption(args, '--limit', 0);
@@ -35,7 +40,8 @@ const paths = evalPaths(args);
 const vectors = wordVectors();
 
 type Row = { x: number[]; gold: boolean };
-interface Item { rows: Row[]; set: 'squad' | 'news' | 'seeds'; split: 'train' | 'validation'; weight: number }
+const SETS = ['squad', 'news', 'feedback', 'seeds'] as const;
+interface Item { rows: Row[]; set: (typeof SETS)[number]; split: 'train' | 'validation'; weight: number }
 const items: Item[] = [];
 
 /** The candidates of each question, with their features and whether they answer; `validation` says which articles are held out. */
@@ -61,6 +67,22 @@ const stories = [...new Set(dev.map((q) => q.corpus!))];
 const storiesHeld = heldOutNames(stories);
 // a news question belongs to its story: every article of a held-out story is held out
 for (const c of stories) await collect('news', join(paths.corpora, c), dev.filter((q) => q.corpus === c), newsWeight, () => storiesHeld.has(c));
+const extraFile = option(args, '--extra');
+if (extraFile) {
+  const extraStories = resolve(option(args, '--extra-stories') ?? process.env.STORIES_DIR ?? paths.corpora);
+  const { usable, unusable } = readExtraQuestions(extraFile);
+  const extraCorpora = [...new Set(usable.map((q) => q.corpus!))];
+  const extraHeld = heldOutNames(extraCorpora);
+  console.log(`--extra: ${usable.length} labelled questions on ${extraCorpora.length} stories; ${unusable} lines without a right passage left out`);
+  for (const c of extraCorpora) {
+    const dir = join(extraStories, c);
+    if (!existsSync(dir)) {
+      console.log(`--extra: no story folder ${dir}; its ${usable.filter((q) => q.corpus === c).length} questions are left out`);
+      continue;
+    }
+    await collect('feedback', dir, usable.filter((q) => q.corpus === c), newsWeight, () => extraHeld.has(c) || storiesHeld.has(c));
+  }
+}
 await collect('seeds', paths.seeds, readQuestions(paths.seedQuestions), 0, () => true);
 console.log(`features for ${items.length} questions in ${Date.now() - t0} ms; held out: SQuAD ${[...squadHeld].join(', ')}; news ${[...storiesHeld].join(', ')}`);
 if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify({ names: FEATURE_NAMES, items }));
@@ -156,7 +178,14 @@ function trainListwise(its: Item[], start: number[]): number[] {
 }
 
 const line = (w: number[], its: Item[], label: string) =>
-  console.log(`${label}: ${(['squad', 'news', 'seeds'] as const).map((s) => `${s} ${(accuracy(w, its.filter((i) => i.set === s)) * 100).toFixed(1)}%`).join('  ')}`);
+  console.log(
+    `${label}: ${SETS.filter((s) => s !== 'feedback' || items.some((i) => i.set === s))
+      .map((s) => {
+        const of = its.filter((i) => i.set === s);
+        return `${s} ${of.length > 0 ? `${(accuracy(w, of) * 100).toFixed(1)}%` : '–'}`;
+      })
+      .join('  ')}`,
+  );
 const current = FEATURE_NAMES.map((n) => RANK_MODEL[n]);
 const listwise = args.includes('--listwise');
 const fit = (its: Item[]) => (listwise ? trainListwise(its, from === 'current' ? current : train(its)) : train(its));

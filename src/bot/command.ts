@@ -89,6 +89,8 @@ interface CommandBase {
   readonly defer: boolean;
   /** True when this use of the command is for editors only (refused privately to anyone else). */
   editorOnly?(options: OptionReader): boolean;
+  /** Always answered so that only the person who ran it sees it (on Discord; the console has one reader). */
+  readonly alwaysPrivate?: boolean;
 }
 
 /** A command answering from one story: the channel's, or the one its `story:` option names. */

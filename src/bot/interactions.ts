@@ -1,8 +1,8 @@
 /**
- * The single entry point for everything Discord sends the bot: slash commands, autocomplete and the
- * paging buttons. It owns the cross-cutting behaviour so the command files stay thin: the rate limit,
- * deferring, sending pages within limits with mentions disabled, the one error handler, and one log line
- * per interaction.
+ * The single entry point for everything Discord sends the bot: slash commands, autocomplete, the
+ * paging buttons, and the 👍 / 👎 buttons of answers with their modal. It owns the cross-cutting
+ * behaviour so the command files stay thin: the rate limit, deferring, sending pages within limits with
+ * mentions disabled, the one error handler, and one log line per interaction.
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -18,6 +18,7 @@ import {
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type ModalSubmitInteraction,
 } from 'discord.js';
 import { errorFields, type Logger } from '../log.js';
 import { clip } from '../render/paging.js';
@@ -28,6 +29,7 @@ import type { Desk } from '../desk/desk.js';
 import { prepare, suggest } from './invoke.js';
 import { apology, discordFailure, interactionGone, newErrorId, slowDown } from './errors.js';
 import { pageButtons, parsePageButton, type PageStore } from './pager.js';
+import { AnswerKeeper, feedbackRow, onFeedbackButton, onFeedbackModal, parseFeedbackButton, parseFeedbackModal, type FeedbackOutcome } from './feedback.js';
 import type { RateLimiter } from './rateLimit.js';
 
 /** Nobody is ever pinged by what the bot sends, whatever the text contains. */
@@ -64,6 +66,7 @@ type Outcome =
   | 'not-owner'
   | 'not-editor'
   | 'no-story'
+  | FeedbackOutcome
   | 'ignored';
 
 interface Report {
@@ -72,13 +75,13 @@ interface Report {
   pages?: number;
 }
 
-/** Message options for one page, with the paging row when there is more than one. */
-function pagePayload(pages: readonly Page[], index: number, key: string | null): InteractionEditReplyOptions {
+/** Message options for one page: the paging row when there is more than one, then the 👍 / 👎 row of an answer. */
+function pagePayload(pages: readonly Page[], index: number, key: string | null, answerId: string | null): InteractionEditReplyOptions {
   const page = pages[index] ?? notice('Nothing to show.');
   return {
     content: '',
     embeds: page.embeds,
-    components: key && pages.length > 1 ? [pageButtons(key, index, pages.length)] : [],
+    components: [...(key && pages.length > 1 ? [pageButtons(key, index, pages.length)] : []), ...(answerId ? [feedbackRow(answerId)] : [])],
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -115,6 +118,7 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
   const { logger } = deps;
   /* engines known to be loaded: a command answering from one still loading is deferred whatever it declares */
   const loaded = new WeakSet<Promise<CoverageEngine>>();
+  const answers = new AnswerKeeper(deps.desk.store);
 
   function deskContext(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DeskContext {
     const channel = interaction.channel;
@@ -148,18 +152,31 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
       await interaction.reply(privateReply(prepared.message));
       return { outcome: prepared.outcome };
     }
-    const ephemeral = hasPrivateOption(command.data) && interaction.options.getBoolean(PRIVATE_OPTION) === true;
+    const ephemeral = command.alwaysPrivate === true || (hasPrivateOption(command.data) && interaction.options.getBoolean(PRIVATE_OPTION) === true);
     const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
     const engine = prepared.engine;
     if (command.defer || (engine !== null && !loaded.has(engine))) await interaction.deferReply({ flags });
     if (engine) void engine.then(() => loaded.add(engine), () => undefined);
 
     const pages = await prepared.run();
-    const key = pages.length > 1 ? deps.pages.put(pages, interaction.user.id) : null;
-    const payload = pagePayload(pages, 0, key);
+    const answerId = rateablePages(pages);
+    const key = pages.length > 1 ? deps.pages.put(pages, interaction.user.id, answerId) : null;
+    const payload = pagePayload(pages, 0, key, answerId);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...(payload as InteractionReplyOptions), flags });
     return { outcome: interaction.deferred ? 'deferred-ok' : 'ok', pages: pages.length };
+  }
+
+  /* An answer people may rate is kept for its buttons; if it cannot be, it is still given, without them. */
+  function rateablePages(pages: readonly Page[]): string | null {
+    const rateable = pages[0]?.rateable;
+    if (!rateable) return null;
+    try {
+      return answers.keep(rateable, new Date());
+    } catch (error) {
+      logger.warn('could not keep the answer for feedback; it is sent without the 👍 / 👎 buttons', { reason: clip(errorFields(error).error, 300) });
+      return null;
+    }
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<Report> {
@@ -176,6 +193,8 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
   }
 
   async function runButton(interaction: ButtonInteraction): Promise<Report> {
+    const vote = parseFeedbackButton(interaction.customId);
+    if (vote) return { outcome: await onFeedbackButton(interaction, vote, deps.desk.store, new Date()) };
     const target = parsePageButton(interaction.customId);
     if (!target) return { outcome: 'ignored' };
     const kept = deps.pages.get(target.key);
@@ -188,8 +207,14 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
       return { outcome: 'not-owner' };
     }
     const index = Math.min(Math.max(0, target.index), kept.pages.length - 1);
-    await interaction.update(pagePayload(kept.pages, index, target.key));
+    await interaction.update(pagePayload(kept.pages, index, target.key, kept.answerId));
     return { outcome: 'ok' };
+  }
+
+  async function runModal(interaction: ModalSubmitInteraction): Promise<Report> {
+    const target = parseFeedbackModal(interaction.customId);
+    if (!target) return { outcome: 'ignored' };
+    return { outcome: await onFeedbackModal(interaction, target, deps.desk.store, new Date()) };
   }
 
   /* The private apology; after a public "thinking…" it follows up privately and removes the placeholder. */
@@ -209,6 +234,7 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
       return `${interaction.isAutocomplete() ? 'autocomplete ' : ''}/${interaction.commandName}`;
     }
     if (interaction.isButton()) return `button ${interaction.customId.split(':')[0] ?? ''}`.trim();
+    if (interaction.isModalSubmit()) return `modal ${interaction.customId.split(':')[0] ?? ''}`.trim();
     return `interaction type ${interaction.type}`;
   }
 
@@ -219,6 +245,7 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
       if (interaction.isChatInputCommand()) report = await runCommand(interaction);
       else if (interaction.isAutocomplete()) report = await runAutocomplete(interaction);
       else if (interaction.isButton()) report = await runButton(interaction);
+      else if (interaction.isModalSubmit()) report = await runModal(interaction);
     } catch (error) {
       report = await handleFailure(interaction, error);
     } finally {

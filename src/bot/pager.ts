@@ -13,6 +13,8 @@ export interface KeptPages {
   pages: Page[];
   /** Only the person who ran the command turns its pages. */
   ownerId: string;
+  /** The kept answer the pages show, whose 👍 / 👎 row stays under every page; null for other results. */
+  answerId: string | null;
 }
 
 export interface PageStoreOptions {
@@ -36,14 +38,14 @@ export class PageStore {
   }
 
   /** Keeps `pages` and returns their key. */
-  put(pages: Page[], ownerId: string): string {
+  put(pages: Page[], ownerId: string, answerId: string | null = null): string {
     const now = this.#now();
     for (const [key, entry] of this.#kept) {
       if (entry.expires > now && this.#kept.size < this.#max) break;
       this.#kept.delete(key);
     }
     const key = randomBytes(6).toString('base64url');
-    this.#kept.set(key, { pages, ownerId, expires: now + this.#ttlMs });
+    this.#kept.set(key, { pages, ownerId, answerId, expires: now + this.#ttlMs });
     return key;
   }
 

@@ -5,6 +5,7 @@
  *
  * Plain JSON shaped like Discord's API embed objects; nothing here knows about discord.js.
  */
+import type { RateableAnswer } from '../store/types.js';
 
 /** Discord's documented limits for one message. */
 export const LIMITS = {
@@ -40,6 +41,8 @@ export interface Embed {
 /** One message's worth of embeds. */
 export interface Page {
   embeds: Embed[];
+  /** Set on the pages of an /ask answer: what its 👍 / 👎 buttons rate (the console shows no buttons). */
+  rateable?: RateableAnswer;
 }
 
 /** A titled run of atomic items, shown as embed fields. */

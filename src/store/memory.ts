@@ -1,5 +1,5 @@
 /** The store kept in memory: for a run whose database could not be opened (and said so at start). */
-import type { AddedArticle, Binding, DeskStore } from './types.js';
+import type { AddedArticle, Binding, DeskStore, FeedbackEntry, FeedbackQuery, GivenAnswer, Vote } from './types.js';
 
 const key = (guildId: string, channelId: string): string => `${guildId}/${channelId}`;
 
@@ -7,6 +7,9 @@ export class MemoryStore implements DeskStore {
   readonly kind = 'memory' as const;
   readonly #bindings = new Map<string, Binding>();
   readonly #adds: AddedArticle[] = [];
+  readonly #answers = new Map<string, GivenAnswer>();
+  /** By answer id, then user id; a Map keeps the order votes were last set in. */
+  readonly #votes = new Map<string, Vote>();
 
   bindingOf(guildId: string, channelId: string): Binding | null {
     return this.#bindings.get(key(guildId, channelId)) ?? null;
@@ -26,6 +29,53 @@ export class MemoryStore implements DeskStore {
 
   adds(storyId: string): AddedArticle[] {
     return this.#adds.filter((a) => a.storyId === storyId).reverse();
+  }
+
+  recordAnswer(answer: GivenAnswer): void {
+    this.#answers.set(answer.id, structuredClone(answer));
+  }
+
+  answerById(id: string): GivenAnswer | null {
+    const found = this.#answers.get(id);
+    return found ? structuredClone(found) : null;
+  }
+
+  vote(vote: Vote): boolean {
+    if (!this.#answers.has(vote.answerId)) return false;
+    const k = `${vote.answerId}/${vote.userId}`;
+    this.#votes.delete(k);
+    this.#votes.set(k, { ...vote });
+    return true;
+  }
+
+  voteOf(answerId: string, userId: string): Vote | null {
+    const found = this.#votes.get(`${answerId}/${userId}`);
+    return found ? { ...found } : null;
+  }
+
+  feedback(query: FeedbackQuery): FeedbackEntry[] {
+    const entries: FeedbackEntry[] = [];
+    for (const v of this.#votes.values()) {
+      const answer = this.#answers.get(v.answerId);
+      if (!answer || (query.vote && v.vote !== query.vote) || (query.storyId && answer.storyId !== query.storyId)) continue;
+      entries.push({ ...v, answer: structuredClone(answer) });
+    }
+    // newest first by time, the later vote first at the same time (as SQLite's rowid order)
+    const sorted = entries.reverse().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    return query.limit === undefined ? sorted : sorted.slice(0, query.limit);
+  }
+
+  forgetVotes(userId: string): number {
+    let n = 0;
+    for (const [k, v] of this.#votes) if (v.userId === userId && this.#votes.delete(k)) n++;
+    return n;
+  }
+
+  pruneAnswers(before: string): number {
+    const voted = new Set([...this.#votes.values()].map((v) => v.answerId));
+    let n = 0;
+    for (const [id, a] of this.#answers) if (a.answeredAt < before && !voted.has(id) && this.#answers.delete(id)) n++;
+    return n;
   }
 
   close(): void {}

@@ -4,7 +4,7 @@
  * cut. The schema carries its version; MIGRATIONS[n] takes version n to n+1, each in one transaction.
  */
 import Database from 'better-sqlite3';
-import type { AddedArticle, Binding, DeskStore } from './types.js';
+import type { AddedArticle, Binding, CitedPlace, DeskStore, FeedbackEntry, FeedbackQuery, FeedbackReason, GivenAnswer, Vote } from './types.js';
 
 /** The file's name under DATA_DIR. */
 export const DATABASE_FILE = 'desk.sqlite';
@@ -28,6 +28,30 @@ const MIGRATIONS: readonly string[] = [
      report TEXT NOT NULL
    );
    CREATE INDEX added_articles_story ON added_articles (story_id, id);`,
+  // feedback: the /ask answers as given, and one vote per person per answer (a second replaces the first)
+  `CREATE TABLE answers_given (
+     id TEXT PRIMARY KEY,
+     story_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     tier TEXT NOT NULL,
+     span TEXT,
+     passage TEXT,
+     sources TEXT NOT NULL,
+     answered_at TEXT NOT NULL
+   );
+   CREATE INDEX answers_given_at ON answers_given (answered_at);
+   CREATE TABLE feedback (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     answer_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+     reason TEXT,
+     note TEXT,
+     at TEXT NOT NULL,
+     UNIQUE (answer_id, user_id)
+   );
+   CREATE INDEX feedback_recent ON feedback (vote, at);
+   CREATE INDEX feedback_user ON feedback (user_id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -47,6 +71,39 @@ interface AddRow {
   added_at: string;
   report: string;
 }
+
+interface AnswerRow {
+  id: string;
+  story_id: string;
+  question: string;
+  tier: string;
+  span: string | null;
+  passage: string | null;
+  sources: string;
+  answered_at: string;
+}
+
+interface VoteRow {
+  answer_id: string;
+  user_id: string;
+  vote: 'up' | 'down';
+  reason: string | null;
+  note: string | null;
+  at: string;
+}
+
+const given = (r: AnswerRow): GivenAnswer => ({
+  id: r.id,
+  storyId: r.story_id,
+  question: r.question,
+  tier: r.tier,
+  span: r.span,
+  passage: r.passage,
+  sources: JSON.parse(r.sources) as CitedPlace[],
+  answeredAt: r.answered_at,
+});
+
+const voteOf = (r: VoteRow): Vote => ({ answerId: r.answer_id, userId: r.user_id, vote: r.vote, reason: r.reason as FeedbackReason | null, note: r.note, at: r.at });
 
 const binding = (r: BindingRow): Binding => ({ guildId: r.guild_id, channelId: r.channel_id, storyId: r.story_id, boundBy: r.bound_by, boundAt: r.bound_at });
 
@@ -76,6 +133,12 @@ export class SqliteStore implements DeskStore {
   readonly #all: Database.Statement<[], BindingRow>;
   readonly #log: Database.Statement<[string, string, string, string, string]>;
   readonly #adds: Database.Statement<[string], AddRow>;
+  readonly #putAnswer: Database.Statement<[string, string, string, string, string | null, string | null, string, string]>;
+  readonly #getAnswer: Database.Statement<[string], AnswerRow>;
+  readonly #putVote: Database.Statement<[string, string, string, string | null, string | null, string, string]>;
+  readonly #getVote: Database.Statement<[string, string], VoteRow>;
+  readonly #forget: Database.Statement<[string]>;
+  readonly #prune: Database.Statement<[string]>;
 
   /** Opens (creating if needed) and migrates the file; throws when it is locked, corrupt or unwritable. */
   constructor(file: string) {
@@ -103,6 +166,16 @@ export class SqliteStore implements DeskStore {
     this.#all = db.prepare('SELECT * FROM bindings ORDER BY guild_id, channel_id');
     this.#log = db.prepare('INSERT INTO added_articles (story_id, file, added_by, added_at, report) VALUES (?, ?, ?, ?, ?)');
     this.#adds = db.prepare('SELECT story_id, file, added_by, added_at, report FROM added_articles WHERE story_id = ? ORDER BY id DESC');
+    this.#putAnswer = db.prepare('INSERT INTO answers_given (id, story_id, question, tier, span, passage, sources, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.#getAnswer = db.prepare('SELECT * FROM answers_given WHERE id = ?');
+    // REPLACE gives the row a new id, so "newest first" puts a changed vote first among votes of the same second
+    this.#putVote = db.prepare(
+      `INSERT OR REPLACE INTO feedback (answer_id, user_id, vote, reason, note, at)
+       SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM answers_given WHERE id = ?)`,
+    );
+    this.#getVote = db.prepare('SELECT answer_id, user_id, vote, reason, note, at FROM feedback WHERE answer_id = ? AND user_id = ?');
+    this.#forget = db.prepare('DELETE FROM feedback WHERE user_id = ?');
+    this.#prune = db.prepare('DELETE FROM answers_given WHERE answered_at < ? AND NOT EXISTS (SELECT 1 FROM feedback WHERE answer_id = answers_given.id)');
   }
 
   bindingOf(guildId: string, channelId: string): Binding | null {
@@ -124,6 +197,53 @@ export class SqliteStore implements DeskStore {
 
   adds(storyId: string): AddedArticle[] {
     return this.#adds.all(storyId).map((r) => ({ storyId: r.story_id, file: r.file, addedBy: r.added_by, addedAt: r.added_at, report: JSON.parse(r.report) as Record<string, unknown> }));
+  }
+
+  recordAnswer(a: GivenAnswer): void {
+    this.#putAnswer.run(a.id, a.storyId, a.question, a.tier, a.span, a.passage, JSON.stringify(a.sources), a.answeredAt);
+  }
+
+  answerById(id: string): GivenAnswer | null {
+    const row = this.#getAnswer.get(id);
+    return row ? given(row) : null;
+  }
+
+  vote(v: Vote): boolean {
+    return this.#putVote.run(v.answerId, v.userId, v.vote, v.reason, v.note, v.at, v.answerId).changes > 0;
+  }
+
+  voteOf(answerId: string, userId: string): Vote | null {
+    const row = this.#getVote.get(answerId, userId);
+    return row ? voteOf(row) : null;
+  }
+
+  feedback(query: FeedbackQuery): FeedbackEntry[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.vote) {
+      where.push('f.vote = ?');
+      params.push(query.vote);
+    }
+    if (query.storyId) {
+      where.push('a.story_id = ?');
+      params.push(query.storyId);
+    }
+    if (query.limit !== undefined) params.push(query.limit);
+    const rows = this.#db
+      .prepare(
+        `SELECT f.answer_id, f.user_id, f.vote, f.reason, f.note, f.at, a.* FROM feedback f JOIN answers_given a ON a.id = f.answer_id
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY f.at DESC, f.id DESC ${query.limit !== undefined ? 'LIMIT ?' : ''}`,
+      )
+      .all(...params) as (VoteRow & AnswerRow)[];
+    return rows.map((r) => ({ ...voteOf(r), answer: given(r) }));
+  }
+
+  forgetVotes(userId: string): number {
+    return this.#forget.run(userId).changes;
+  }
+
+  pruneAnswers(before: string): number {
+    return this.#prune.run(before).changes;
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 /**
- * The desk's state behind one small interface: which story each channel answers from, and the log of
- * articles added through the bot. SQLite implements it today; a multi-shard deployment would implement
+ * The desk's state behind one small interface: which story each channel answers from, the log of
+ * articles added through the bot, and the answers given with the feedback people left on them. SQLite implements it today; a multi-shard deployment would implement
  * the same interface over a server database (see README, "State"), so callers never see SQL.
  */
 
@@ -28,6 +28,65 @@ export interface AddedArticle {
   report: Record<string, unknown>;
 }
 
+/** A place an answer cited: enough to find the paragraph again, without the article's text. */
+export interface CitedPlace {
+  outlet: string | null;
+  /** Path relative to the story folder. */
+  file: string;
+  /** 1-based paragraph. */
+  paragraph: number;
+}
+
+/** An /ask answer as given, kept so that feedback on it can say what was answered. */
+export interface GivenAnswer {
+  /** Short random id: the feedback buttons carry it (a row id would be reused after a database reset). */
+  id: string;
+  storyId: string;
+  question: string;
+  /** The engine's tier: "answer", "not-sure" or "not-covered". */
+  tier: string;
+  /** The short answer (facts[0].span), verbatim; null when the answer has none. */
+  span: string | null;
+  /** The verbatim passage given first (the answer, or the closest passage); null when none was. */
+  passage: string | null;
+  /** Where the passage was quoted from. */
+  sources: CitedPlace[];
+  /** ISO time the answer was given. */
+  answeredAt: string;
+}
+
+/** An answer before it is kept: what a front end with feedback buttons stores. */
+export type RateableAnswer = Omit<GivenAnswer, 'id' | 'answeredAt'>;
+
+/** Why a 👎 was given, as the modal offers it. */
+export const FEEDBACK_REASONS = ['wrong-answer', 'wrong-part', 'elsewhere'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+/** One person's vote on one answer; a second vote by the same person replaces the first. */
+export interface Vote {
+  answerId: string;
+  /** Discord user id (never a name). */
+  userId: string;
+  vote: 'up' | 'down';
+  /** Only with a 👎, and only when the person said. */
+  reason: FeedbackReason | null;
+  note: string | null;
+  /** ISO time of the (latest) vote. */
+  at: string;
+}
+
+/** A vote with the answer it is on. */
+export interface FeedbackEntry extends Vote {
+  answer: GivenAnswer;
+}
+
+export interface FeedbackQuery {
+  vote?: 'up' | 'down';
+  storyId?: string;
+  /** Most entries returned, newest first; all when absent. */
+  limit?: number;
+}
+
 export interface DeskStore {
   /** "sqlite" when the state is saved; "memory" when it lasts only for this run. */
   readonly kind: 'sqlite' | 'memory';
@@ -38,5 +97,18 @@ export interface DeskStore {
   logAdd(entry: AddedArticle): void;
   /** The added articles of a story, newest first. */
   adds(storyId: string): AddedArticle[];
+  /** Keeps an answer as given (its id chosen by the caller). */
+  recordAnswer(answer: GivenAnswer): void;
+  answerById(id: string): GivenAnswer | null;
+  /** Saves a vote, replacing the same person's earlier vote on the same answer; false when the answer is unknown. */
+  vote(vote: Vote): boolean;
+  /** The person's current vote on an answer, or null. */
+  voteOf(answerId: string, userId: string): Vote | null;
+  /** Votes with their answers, newest first. */
+  feedback(query: FeedbackQuery): FeedbackEntry[];
+  /** Deletes every vote a person gave; returns how many. */
+  forgetVotes(userId: string): number;
+  /** Deletes the answers given before `before` (ISO) that nobody voted on; returns how many. */
+  pruneAnswers(before: string): number;
   close(): void;
 }

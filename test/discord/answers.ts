@@ -1,5 +1,29 @@
-/** Engine results made up to test rendering at sizes the seed story does not reach. */
+/** Engine results made up to test rendering at sizes the seed story does not reach, and an engine to give them. */
 import type { Answer, SourceRef } from '../../src/answer/types.js';
+import type { CoverageEngine } from '../../src/bot/command.js';
+import type { Engine } from '../../src/engine.js';
+
+/** The engine, with `ask` replaceable so a test can make it fail or answer at a size the seeds never reach. */
+export function switchable(real: Engine): { engine: CoverageEngine; setAsk(fn: ((q: string) => Answer) | null): void } {
+  let ask: ((q: string) => Answer) | null = null;
+  return {
+    setAsk(fn) {
+      ask = fn;
+    },
+    engine: {
+      stats: () => real.stats(),
+      ask: (q) => (ask ? ask(q) : real.ask(q)),
+      about: (n) => real.about(n),
+      names: (q, l) => real.names(q, l),
+      quotes: (s) => real.quotes(s),
+      speakers: (q, l) => real.speakers(q, l),
+      timeline: () => real.timeline(),
+      conflicts: () => real.conflicts(),
+      brief: () => real.brief(),
+      sources: () => real.sources(),
+    },
+  };
+}
 
 /** An answer reported by `n` articles, each with a long outlet name, a link and a long quote. */
 export function widelyReported(n: number): Answer {

@@ -7,13 +7,11 @@ import { format, parseISO } from 'date-fns';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { commands } from '../../commands/index.js';
-import type { CoverageEngine } from '../../src/bot/command.js';
 import { Engine } from '../../src/engine.js';
 import { publisherName } from '../../src/answer/sources.js';
 import { pagesToText, renderAnswer } from '../../src/render/embed.js';
 import type { Embed } from '../../src/render/paging.js';
-import type { Answer } from '../../src/answer/types.js';
-import { widelyReported } from './answers.js';
+import { switchable, widelyReported } from './answers.js';
 import { interactionLines, startStandIn, startTestBot, type TestBot } from './harness.js';
 import { DEFAULT_USER, EPHEMERAL, LOADING, type DiscordStandIn, type InteractionRecord } from './standin.js';
 
@@ -24,28 +22,6 @@ const SEED_TEXT = readdirSync(SEEDS)
   .join('\n');
 
 const QUESTION = 'How many prisoners were released?';
-
-/** The engine, with `ask` replaceable so a test can make it fail or answer at a size the seeds never reach. */
-function switchable(real: Engine): { engine: CoverageEngine; setAsk(fn: ((q: string) => Answer) | null): void } {
-  let ask: ((q: string) => Answer) | null = null;
-  return {
-    setAsk(fn) {
-      ask = fn;
-    },
-    engine: {
-      stats: () => real.stats(),
-      ask: (q) => (ask ? ask(q) : real.ask(q)),
-      about: (n) => real.about(n),
-      names: (q, l) => real.names(q, l),
-      quotes: (s) => real.quotes(s),
-      speakers: (q, l) => real.speakers(q, l),
-      timeline: () => real.timeline(),
-      conflicts: () => real.conflicts(),
-      brief: () => real.brief(),
-      sources: () => real.sources(),
-    },
-  };
-}
 
 function embedsOf(record: InteractionRecord): Embed[] {
   return (record.original?.embeds ?? []) as Embed[];

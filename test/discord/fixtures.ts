@@ -212,6 +212,11 @@ export function buttonInteraction(base: InteractionBase, customId: string, messa
   return { ...common(base, 3), data: { custom_id: customId, component_type: 2 }, message };
 }
 
+/** MODAL_SUBMIT (5): what the user filled in, and the message when the modal was opened from one of its buttons. */
+export function modalSubmitInteraction(base: InteractionBase, customId: string, components: unknown[], message: Record<string, unknown> | null): Record<string, unknown> {
+  return { ...common(base, 5), data: { custom_id: customId, components }, ...(message ? { message } : {}) };
+}
+
 /** A fresh interaction token, as long and opaque as Discord's. */
 export function interactionToken(): string {
   return `aW50ZXJhY3Rpb246${randomBytes(60).toString('base64url')}`;

@@ -6,9 +6,11 @@
  * Gateway: HELLO (op 10) → IDENTIFY (op 2) → READY + GUILD_CREATE, HEARTBEAT (op 1) → ACK (op 11),
  * RESUME (op 6) on the READY's resume_gateway_url → replay of missed dispatches + RESUMED, INVALID
  * SESSION (op 9) for an unknown session. REST: GET /gateway/bot, command overwrites, the interaction
- * callback, and the webhook routes for the original response and follow-ups. Discord's rules are
- * enforced: the 3-second acknowledgement window, one acknowledgement per interaction, message limits
- * (answered 400 Invalid Form Body, code 50035), bot authorisation on authenticated routes.
+ * callback (messages, deferrals, updates, autocomplete choices, modals), and the webhook routes for the
+ * original response and follow-ups. A modal shown can be submitted as its user would fill it in (a
+ * MODAL_SUBMIT interaction). Discord's rules are enforced: the 3-second acknowledgement window, one
+ * acknowledgement per interaction, message and modal limits (answered 400 Invalid Form Body, code
+ * 50035), bot authorisation on authenticated routes.
  */
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
@@ -18,6 +20,7 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   chatInputInteraction,
+  modalSubmitInteraction,
   guildCreate,
   interactionToken,
   snowflake,
@@ -38,7 +41,7 @@ interface HeldAttachment {
   /** The size Discord reports in the interaction (a test may make it differ from the bytes). */
   size: number;
 }
-import { choiceProblems, commandProblems, messageProblems } from './validate.js';
+import { choiceProblems, commandProblems, messageProblems, modalProblems } from './validate.js';
 
 type Json = Record<string, unknown>;
 
@@ -81,16 +84,20 @@ export interface StoredMessage extends Json {
 export interface InteractionRecord {
   id: string;
   token: string;
-  kind: 'command' | 'autocomplete' | 'button';
+  kind: 'command' | 'autocomplete' | 'button' | 'modal';
   name: string;
   user: UserSpec;
   dispatchedAt: number;
-  /** Callback types received, in order (5 deferred, 4 message, 7 update, 8 autocomplete…). */
+  /** Callback types received, in order (5 deferred, 4 message, 7 update, 8 autocomplete, 9 modal…). */
   callbacks: number[];
   expired: boolean;
   original: StoredMessage | null;
   followUps: StoredMessage[];
   choices: { name: string; value: unknown }[] | null;
+  /** The modal the bot opened in answer (callback type 9), as received. */
+  modal: Json | null;
+  /** For a button or a modal submitted from one: the message the button is on. */
+  message: StoredMessage | null;
   /** Message bodies rejected with 400 and why. */
   rejected: { body: unknown; problems: string[] }[];
   deleted: boolean;
@@ -226,6 +233,7 @@ export class DiscordStandIn extends EventEmitter {
         (record.choices !== null ||
           (record.original !== null && (record.original.flags & LOADING) === 0) ||
           record.followUps.length > 0 ||
+          record.modal !== null ||
           record.rejected.length > 0) &&
         record,
       `an answer to interaction ${record.name}`,
@@ -246,7 +254,7 @@ export class DiscordStandIn extends EventEmitter {
     return typeof found?.id === 'string' ? found.id : snowflake();
   }
 
-  #dispatchInteraction(base: InteractionBase, kind: InteractionRecord['kind'], name: string, payload: Json): InteractionRecord {
+  #dispatchInteraction(base: InteractionBase, kind: InteractionRecord['kind'], name: string, payload: Json, message: StoredMessage | null = null): InteractionRecord {
     const record: InteractionRecord = {
       id: base.id,
       token: base.token,
@@ -259,6 +267,8 @@ export class DiscordStandIn extends EventEmitter {
       original: null,
       followUps: [],
       choices: null,
+      modal: null,
+      message,
       rejected: [],
       deleted: false,
     };
@@ -303,8 +313,47 @@ export class DiscordStandIn extends EventEmitter {
 
   /** A user clicks a button on a message the bot sent. */
   click(message: StoredMessage, customId: string, user: UserSpec = DEFAULT_USER): InteractionRecord {
+    const buttons = ((message.components ?? []) as { components?: { custom_id?: string; disabled?: boolean }[] }[]).flatMap((row) => row.components ?? []);
+    const button = buttons.find((b) => b.custom_id === customId);
+    if (!button) throw new Error(`stand-in: the message has no button ${customId}`);
+    if (button.disabled) throw new Error(`stand-in: the button ${customId} is disabled and cannot be clicked`);
     const base = this.#base(user, undefined);
-    return this.#dispatchInteraction(base, 'button', customId, buttonInteraction(base, customId, message));
+    return this.#dispatchInteraction(base, 'button', customId, buttonInteraction(base, customId, message), message);
+  }
+
+  /**
+   * The user the modal was shown to fills it in and submits it: `values` by custom id, a string for a
+   * text input and the chosen option values for a select (a field left out is submitted empty). Refused,
+   * as Discord's client would not let it through, when a required field is empty, a text is too long or
+   * a value is not one of the select's options.
+   */
+  submit(shown: InteractionRecord, values: Record<string, string | string[]> = {}): InteractionRecord {
+    const modal = shown.modal;
+    if (!modal) throw new Error(`stand-in: interaction ${shown.name} opened no modal`);
+    const components = (modal.components as Json[]).map((top) => {
+      if (top.type !== 18) return { type: top.type, id: top.id };
+      const field = top.component as Json;
+      const id = String(field.custom_id);
+      const given = values[id];
+      if (field.type === 4) {
+        const text = typeof given === 'string' ? given : '';
+        if (given !== undefined && typeof given !== 'string') throw new Error(`stand-in: ${id} is a text input; give a string`);
+        if (text === '' && field.required !== false) throw new Error(`stand-in: ${id} is required`);
+        if (typeof field.max_length === 'number' && [...text].length > field.max_length) throw new Error(`stand-in: ${id} takes at most ${field.max_length} characters`);
+        if (typeof field.min_length === 'number' && text !== '' && [...text].length < field.min_length) throw new Error(`stand-in: ${id} takes at least ${field.min_length} characters`);
+        return { type: 18, id: top.id, component: { type: 4, id: field.id, custom_id: id, value: text } };
+      }
+      const chosen = given === undefined ? [] : Array.isArray(given) ? given : [given];
+      const options = ((field.options ?? []) as Json[]).map((o) => String(o.value));
+      for (const v of chosen) if (!options.includes(v)) throw new Error(`stand-in: ${v} is not an option of ${id}`);
+      const min = field.required === false ? 0 : typeof field.min_values === 'number' ? field.min_values : 1;
+      const max = typeof field.max_values === 'number' ? field.max_values : 1;
+      if (chosen.length < min || chosen.length > max) throw new Error(`stand-in: ${id} takes ${min} to ${max} choices, not ${chosen.length}`);
+      return { type: 18, id: top.id, component: { type: field.type, id: field.id, custom_id: id, values: chosen } };
+    });
+    const base = this.#base(shown.user, undefined);
+    const payload = modalSubmitInteraction(base, String(modal.custom_id), components, shown.message);
+    return this.#dispatchInteraction(base, 'modal', String(modal.custom_id), payload, shown.message);
   }
 
   /** Lets an interaction's window pass: Discord answers 10062 Unknown interaction from then on. */
@@ -543,7 +592,7 @@ export class DiscordStandIn extends EventEmitter {
       case 4: // CHANNEL_MESSAGE_WITH_SOURCE
       case 7: {
         // UPDATE_MESSAGE
-        if (record.kind === 'autocomplete' || (type === 7 && record.kind !== 'button')) return invalidForm([`callback type ${type} is not valid for this interaction`]);
+        if (record.kind === 'autocomplete' || (type === 7 && record.message === null)) return invalidForm([`callback type ${type} is not valid for this interaction`]);
         const problems = messageProblems(dataObject, { partial: type === 7 });
         if (problems.length > 0) {
           record.rejected.push({ body: dataObject, problems });
@@ -556,12 +605,12 @@ export class DiscordStandIn extends EventEmitter {
         break;
       }
       case 5: // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
-        if (record.kind !== 'command') return invalidForm(['callback type 5 is only for commands']);
+        if (record.kind !== 'command' && record.kind !== 'modal') return invalidForm(['callback type 5 is only for commands and modal submits']);
         record.callbacks.push(type);
         record.original = this.#message(record, { content: '' }, (flags & EPHEMERAL) | LOADING);
         break;
       case 6: // DEFERRED_UPDATE_MESSAGE
-        if (record.kind !== 'button') return invalidForm(['callback type 6 is only for components']);
+        if (record.message === null) return invalidForm(['callback type 6 is only for components']);
         record.callbacks.push(type);
         break;
       case 8: {
@@ -577,6 +626,19 @@ export class DiscordStandIn extends EventEmitter {
         record.choices = dataObject.choices as { name: string; value: unknown }[];
         break;
       }
+      case 9: {
+        // MODAL
+        if (record.kind !== 'command' && record.kind !== 'button') return invalidForm(['callback type 9 is not available for this interaction']);
+        const problems = modalProblems(dataObject);
+        if (problems.length > 0) {
+          record.rejected.push({ body: dataObject, problems });
+          this.emit('change');
+          return invalidForm(problems);
+        }
+        record.callbacks.push(type);
+        record.modal = dataObject;
+        break;
+      }
       default:
         return invalidForm([`unknown callback type ${String(type)}`]);
     }
@@ -586,7 +648,7 @@ export class DiscordStandIn extends EventEmitter {
         body: {
           interaction: {
             id,
-            type: record.kind === 'command' ? 2 : record.kind === 'button' ? 3 : 4,
+            type: { command: 2, button: 3, autocomplete: 4, modal: 5 }[record.kind],
             response_message_id: record.original?.id,
             response_message_loading: type === 5,
             response_message_ephemeral: ((record.original?.flags ?? 0) & EPHEMERAL) !== 0,
@@ -660,7 +722,7 @@ export class DiscordStandIn extends EventEmitter {
       flags,
       webhook_id: this.#options.applicationId,
       application_id: this.#options.applicationId,
-      interaction_metadata: { id: record.id, type: record.kind === 'command' ? 2 : 3, user: userObject(record.user), authorizing_integration_owners: {} },
+      interaction_metadata: { id: record.id, type: record.kind === 'command' ? 2 : record.kind === 'modal' ? 5 : 3, user: userObject(record.user), authorizing_integration_owners: {} },
     };
   }
 

@@ -74,6 +74,9 @@ export function messageProblems(body: unknown, options: { partial: boolean }): s
             else ids.add(id);
           }
           if (len(button.label) > 80) problems.push(`components[${i}][${j}].label > 80`);
+          if (button.style !== 6 && len(button.label) === 0 && !(isObject(button.emoji) && (str(button.emoji.name) || str(button.emoji.id)))) {
+            problems.push(`components[${i}][${j}] needs a label or an emoji`);
+          }
         });
       });
     }
@@ -98,6 +101,77 @@ export function messageProblems(body: unknown, options: { partial: boolean }): s
       body.poll === undefined;
     if (empty) problems.push('Cannot send an empty message');
   }
+  return problems;
+}
+
+/** Problems with the data of a MODAL callback (type 9): Labels holding a text input or a string select, and text displays. */
+export function modalProblems(data: unknown): string[] {
+  if (!isObject(data)) return ['data is not an object'];
+  const problems: string[] = [];
+  const id = len(data.custom_id);
+  if (id < 1 || id > 100) problems.push(`custom_id: length ${id} not in 1..100`);
+  const title = len(data.title);
+  if (title < 1 || title > 45) problems.push(`title: length ${title} not in 1..45`);
+  if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5) {
+    return [...problems, 'components: between 1 and 5 are needed'];
+  }
+  const ids = new Set<string>();
+  data.components.forEach((top: unknown, i) => {
+    const at = `components[${i}]`;
+    if (!isObject(top)) return problems.push(`${at} is not an object`);
+    if (top.type === 10) {
+      const content = len(top.content);
+      if (content < 1 || content > 4000) problems.push(`${at}.content: length ${content} not in 1..4000`);
+      return;
+    }
+    if (top.type !== 18) return problems.push(`${at}: type ${String(top.type)} is not a label or a text display (action rows in modals are deprecated)`);
+    const label = len(top.label);
+    if (label < 1 || label > 45) problems.push(`${at}.label: length ${label} not in 1..45`);
+    if (len(top.description) > 100) problems.push(`${at}.description > 100`);
+    const c = top.component;
+    if (!isObject(c)) return problems.push(`${at}.component is missing`);
+    const cid = str(c.custom_id) ?? '';
+    if (len(cid) < 1 || len(cid) > 100) problems.push(`${at}.component.custom_id: length not in 1..100`);
+    else if (ids.has(cid)) problems.push(`${at}.component.custom_id duplicated`);
+    ids.add(cid);
+    if (c.disabled !== undefined) problems.push(`${at}.component: modals cannot hold disabled components`);
+    if (c.type === 4) {
+      if (c.style !== 1 && c.style !== 2) problems.push(`${at}.component.style must be 1 or 2`);
+      if (c.label !== undefined) problems.push(`${at}.component.label: a text input in a label takes the label's text`);
+      const min = typeof c.min_length === 'number' ? c.min_length : 0;
+      const max = typeof c.max_length === 'number' ? c.max_length : 4000;
+      if (min < 0 || min > 4000 || max < 1 || max > 4000 || min > max) problems.push(`${at}.component: min_length ${min} / max_length ${max} out of range`);
+      if (len(c.value) > max) problems.push(`${at}.component.value longer than max_length`);
+      if (len(c.placeholder) > 100) problems.push(`${at}.component.placeholder > 100`);
+      return;
+    }
+    if (c.type === 3) {
+      const options = c.options;
+      if (!Array.isArray(options) || options.length < 1 || options.length > 25) return problems.push(`${at}.component.options: 1 to 25 are needed`);
+      const values = new Set<string>();
+      let defaults = 0;
+      options.forEach((o: unknown, j) => {
+        if (!isObject(o)) return problems.push(`${at}.component.options[${j}] is not an object`);
+        const l = len(o.label);
+        const v = str(o.value) ?? '';
+        if (l < 1 || l > 100) problems.push(`${at}.component.options[${j}].label: length ${l} not in 1..100`);
+        if (len(v) < 1 || len(v) > 100) problems.push(`${at}.component.options[${j}].value: length not in 1..100`);
+        if (values.has(v)) problems.push(`${at}.component.options[${j}].value duplicated`);
+        values.add(v);
+        if (len(o.description) > 100) problems.push(`${at}.component.options[${j}].description > 100`);
+        if (o.default === true) defaults++;
+      });
+      const required = c.required !== false;
+      const minValues = typeof c.min_values === 'number' ? c.min_values : 1;
+      const maxValues = typeof c.max_values === 'number' ? c.max_values : 1;
+      if (required && c.min_values !== undefined && minValues < 1) problems.push(`${at}.component.min_values must be at least 1 when required`);
+      if (minValues < 0 || maxValues < 1 || maxValues > 25 || minValues > maxValues || maxValues > options.length) problems.push(`${at}.component: min_values ${minValues} / max_values ${maxValues} out of range`);
+      if (defaults > maxValues) problems.push(`${at}.component: ${defaults} defaults > max_values ${maxValues}`);
+      if (len(c.placeholder) > 150) problems.push(`${at}.component.placeholder > 150`);
+      return;
+    }
+    problems.push(`${at}.component: type ${String(c.type)} is not a text input or a string select`);
+  });
   return problems;
 }
 
