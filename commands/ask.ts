@@ -29,6 +29,8 @@ export const command: Command = {
   defer: true,
   async respond(ctx, options) {
     const question = options.getString('question', true) ?? '';
-    return renderAnswer(await ctx.engine.ask(question));
+    const answer = await ctx.engine.ask(question);
+    ctx.desk.questions.record({ storyId: ctx.story.id, question, tier: answer.tier, place: ctx.place, userId: ctx.actor.userId, at: ctx.now });
+    return renderAnswer(answer);
   },
 };

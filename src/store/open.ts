@@ -40,7 +40,7 @@ export function openStore(dataDir: string): OpenedStore {
     return {
       store: new MemoryStore(),
       file,
-      problem: `could not open the database ${file}: ${reason(error)}; channel bindings and the log of added articles are kept in memory for this run only`,
+      problem: `could not open the database ${file}: ${reason(error)}; channel bindings, the log of added articles and the question log are kept in memory for this run only`,
     };
   }
 }

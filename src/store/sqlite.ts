@@ -4,7 +4,7 @@
  * cut. The schema carries its version; MIGRATIONS[n] takes version n to n+1, each in one transaction.
  */
 import Database from 'better-sqlite3';
-import type { AddedArticle, Binding, DeskStore } from './types.js';
+import { FORGOTTEN_USER, type AddedArticle, type Binding, type DeskStore, type ForgetCount, type LoggedQuestion, type QuestionOutcome } from './types.js';
 
 /** The file's name under DATA_DIR. */
 export const DATABASE_FILE = 'desk.sqlite';
@@ -28,6 +28,31 @@ const MIGRATIONS: readonly string[] = [
      report TEXT NOT NULL
    );
    CREATE INDEX added_articles_story ON added_articles (story_id, id);`,
+  // question log
+  `CREATE TABLE question_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     story_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'not-sure', 'doesnt-say')),
+     guild_id TEXT,
+     channel_id TEXT,
+     user_id TEXT NOT NULL,
+     asked_at TEXT NOT NULL
+   );
+   CREATE INDEX question_log_story ON question_log (story_id, outcome, id);
+   CREATE INDEX question_log_asked ON question_log (asked_at);
+   CREATE INDEX question_log_user ON question_log (user_id);`,
+];
+
+/**
+ * Every column holding a user id, and what forgetting that user does to its rows: the user's own entries
+ * are deleted; the desk's state (a channel's binding, the provenance of an added article) stays, with the
+ * id cleared. A new user-keyed table joins `npm run forget` with one line here.
+ */
+const USER_KEYED: readonly { table: string; column: string; how: ForgetCount['how'] }[] = [
+  { table: 'question_log', column: 'user_id', how: 'deleted' },
+  { table: 'bindings', column: 'bound_by', how: 'anonymised' },
+  { table: 'added_articles', column: 'added_by', how: 'anonymised' },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -47,6 +72,26 @@ interface AddRow {
   added_at: string;
   report: string;
 }
+
+interface QuestionRow {
+  story_id: string;
+  question: string;
+  outcome: QuestionOutcome;
+  guild_id: string | null;
+  channel_id: string | null;
+  user_id: string;
+  asked_at: string;
+}
+
+const logged = (r: QuestionRow): LoggedQuestion => ({
+  storyId: r.story_id,
+  question: r.question,
+  outcome: r.outcome,
+  guildId: r.guild_id,
+  channelId: r.channel_id,
+  userId: r.user_id,
+  askedAt: r.asked_at,
+});
 
 const binding = (r: BindingRow): Binding => ({ guildId: r.guild_id, channelId: r.channel_id, storyId: r.story_id, boundBy: r.bound_by, boundAt: r.bound_at });
 
@@ -76,6 +121,9 @@ export class SqliteStore implements DeskStore {
   readonly #all: Database.Statement<[], BindingRow>;
   readonly #log: Database.Statement<[string, string, string, string, string]>;
   readonly #adds: Database.Statement<[string], AddRow>;
+  readonly #ask: Database.Statement<[string, string, string, string | null, string | null, string, string]>;
+  readonly #prune: Database.Statement<[string]>;
+  readonly #forget: readonly { table: string; how: ForgetCount['how']; statement: Database.Statement<[string]> }[];
 
   /** Opens (creating if needed) and migrates the file; throws when it is locked, corrupt or unwritable. */
   constructor(file: string) {
@@ -103,6 +151,13 @@ export class SqliteStore implements DeskStore {
     this.#all = db.prepare('SELECT * FROM bindings ORDER BY guild_id, channel_id');
     this.#log = db.prepare('INSERT INTO added_articles (story_id, file, added_by, added_at, report) VALUES (?, ?, ?, ?, ?)');
     this.#adds = db.prepare('SELECT story_id, file, added_by, added_at, report FROM added_articles WHERE story_id = ? ORDER BY id DESC');
+    this.#ask = db.prepare('INSERT INTO question_log (story_id, question, outcome, guild_id, channel_id, user_id, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.#prune = db.prepare('DELETE FROM question_log WHERE asked_at < ?');
+    this.#forget = USER_KEYED.map(({ table, column, how }) => ({
+      table,
+      how,
+      statement: db.prepare<[string]>(how === 'deleted' ? `DELETE FROM ${table} WHERE ${column} = ?` : `UPDATE ${table} SET ${column} = '${FORGOTTEN_USER}' WHERE ${column} = ?`),
+    }));
   }
 
   bindingOf(guildId: string, channelId: string): Binding | null {
@@ -124,6 +179,27 @@ export class SqliteStore implements DeskStore {
 
   adds(storyId: string): AddedArticle[] {
     return this.#adds.all(storyId).map((r) => ({ storyId: r.story_id, file: r.file, addedBy: r.added_by, addedAt: r.added_at, report: JSON.parse(r.report) as Record<string, unknown> }));
+  }
+
+  logQuestion(q: LoggedQuestion): void {
+    this.#ask.run(q.storyId, q.question, q.outcome, q.guildId, q.channelId, q.userId, q.askedAt);
+  }
+
+  questions(storyId: string, outcomes: readonly QuestionOutcome[], limit: number): LoggedQuestion[] {
+    if (outcomes.length === 0 || limit <= 0) return [];
+    const marks = outcomes.map(() => '?').join(', ');
+    const rows = this.#db
+      .prepare<unknown[], QuestionRow>(`SELECT story_id, question, outcome, guild_id, channel_id, user_id, asked_at FROM question_log WHERE story_id = ? AND outcome IN (${marks}) ORDER BY id DESC LIMIT ?`)
+      .all(storyId, ...outcomes, Math.floor(limit));
+    return rows.map(logged);
+  }
+
+  pruneQuestions(cutoff: string): number {
+    return this.#prune.run(cutoff).changes;
+  }
+
+  forgetUser(userId: string): ForgetCount[] {
+    return this.#db.transaction(() => this.#forget.map(({ table, how, statement }) => ({ table, how, rows: statement.run(userId).changes })))();
   }
 
   close(): void {
