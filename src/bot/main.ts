@@ -29,7 +29,7 @@ function connectHelp(loaded: string): string {
     'and README.md, "The Discord bot"), run `npm run deploy-commands`, then `npm start` again.',
     '',
     'Meanwhile, type the commands here as you would in Discord — /ask <question>, /facts about:<name>, /quotes,',
-    '/timeline, /conflicts, /sources, /story list, /story use <id>, /add <file>, /help. A line without a slash is a question.',
+    '/timeline, /conflicts, /sources, /unanswered, /story list, /story use <id>, /add <file>, /help. A line without a slash is a question.',
     'Ctrl-D to quit.',
     '',
   ].join('\n');

@@ -15,7 +15,7 @@ describe('deploy-commands', function () {
   after(async () => standIn?.close());
 
   it('defines nine valid commands, with autocomplete on the name and story options', () => {
-    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'sources', 'story', 'add', 'help']);
+    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'sources', 'unanswered', 'story', 'add', 'help']);
     expect(commandProblems(JSON.parse(JSON.stringify(definitions)))).to.deep.equal([]);
     const option = (command: string, name: string): Record<string, unknown> | undefined =>
       definitions.find((d) => d.name === command)?.options?.find((o) => o.name === name) as Record<string, unknown> | undefined;
