@@ -15,6 +15,8 @@ const PARAPHRASES: readonly (readonly string[])[] = [
   ['How many were injured?', 'how many people were hurt', 'number of injured?', 'How many people got injured'],
   ['How much did the bridge cost?', 'what was the cost of the bridge', 'bridge cost?', 'how much money did the bridge cost'],
   ['Why did the mayor resign?', 'why did the mayor quit', 'what was the reason the mayor stepped down'],
+  ['What caused the fire?', 'why was there a fire', 'cause of the fire?', 'reason for the fire?'],
+  ['When did the fire start?'],
   ['When were they freed?'],
   ['Who freed the prisoners?'],
   ['How many prisoners remain in jail?'],

@@ -42,6 +42,8 @@ export const GROUPING = Object.freeze({
    * paraphrases score 0.67–1, different questions on a shared topic 0.5 at most.
    */
   threshold: 0.62,
+  /** Two wordings this far apart are different questions: no group holds both. */
+  apart: 0.5,
   /** A verb names the event asked about: it counts more than a noun. */
   verbWeight: 1.5,
   /** A name or a people ("Germans", "Lisbon") decides which question it is: a different one is a different question. */
@@ -58,7 +60,7 @@ export const GROUPING = Object.freeze({
   unstatedWant: 0.9,
 });
 
-/** Nouns that ask for a sort of answer rather than naming a topic ("number freed?", "date of the vote"). */
+/** Nouns (and the verb "cause") that ask for a sort of answer rather than naming a topic ("number freed?", "date of the vote"). */
 const ASKING_NOUNS: Readonly<Record<string, Want>> = Object.freeze({
   number: 'count',
   count: 'count',
@@ -71,6 +73,7 @@ const ASKING_NOUNS: Readonly<Record<string, Want>> = Object.freeze({
   date: 'date',
   day: 'date',
   reason: 'reason',
+  cause: 'reason',
   place: 'place',
   location: 'place',
 });
@@ -134,8 +137,21 @@ function nearStems(lemma: string): Set<string> {
   return new Set([...syn.of('verb', lemma), ...syn.of('noun', lemma)].map((w) => stemOfDictionaryWord(w)));
 }
 
+const readings = new Map<string, Reading>();
+/** Readings remembered: /unanswered reads the same log again and again, and parsing is most of its time. */
+const REMEMBERED_READINGS = 20_000;
+
 /** The sort of answer a question wants and the words it is about. */
 export function readQuestion(text: string): Reading {
+  let reading = readings.get(text);
+  if (!reading) {
+    if (readings.size >= REMEMBERED_READINGS) readings.clear();
+    readings.set(text, (reading = readUncached(text)));
+  }
+  return reading;
+}
+
+function readUncached(text: string): Reading {
   const parsed = parseQuestion(text);
   let want = wantOf(parsed);
   const concepts: Concept[] = [];
@@ -143,7 +159,8 @@ export function readQuestion(text: string): Reading {
     // "stepped down" is read as the dictionary's "step_down", a synonym of "resign"
     const lemma = t.phrasal ?? fold(t.lemma);
     const asking = ASKING_NOUNS[lemma];
-    if (asking && t.pos === 'NOUN' && (want === null || want === asking)) {
+    // "what caused the collapse" asks why, as "the cause of the collapse?" does
+    if (asking && (t.pos === 'NOUN' || (asking === 'reason' && t.pos === 'VERB')) && (want === null || want === asking)) {
       want = asking;
       continue;
     }
@@ -157,7 +174,7 @@ export function readQuestion(text: string): Reading {
   for (const verb of parsed.verbs) {
     const lemma = fold(verb);
     const stem = stemOfDictionaryWord(lemma);
-    if (LIGHT_VERBS.has(lemma) || lemma.includes('_') || !/^[a-z]+$/.test(lemma) || concepts.some((c) => c.stem === stem || c.word === lemma)) continue;
+    if (LIGHT_VERBS.has(lemma) || ASKING_NOUNS[lemma] || lemma.includes('_') || !/^[a-z]+$/.test(lemma) || concepts.some((c) => c.stem === stem || c.word === lemma)) continue;
     if (parsed.tokens.some((t) => t.lemma.toLowerCase() === verb.toLowerCase() && t.pos === 'AUX')) continue;
     concepts.push({ word: lemma, stem, near: nearStems(lemma), family: [], weight: GROUPING.verbWeight });
   }
@@ -224,23 +241,32 @@ export const CLUSTERED_WORDINGS = 400;
 
 /**
  * Average-linkage clustering: the two groups most alike, on average over their pairs of wordings, merge
- * first, while that average is at least the threshold. It does not depend on the order of the log: "How
- * many journalists were freed?" is near "How many were freed?" but not "how many prisoners were
- * released", and stays out of their group once both are in it.
+ * first while that average is at least the threshold, and never when two of their wordings are plainly
+ * different questions (below GROUPING.apart). Of equally alike pairs the larger merge first, as the
+ * better attested. So it does not depend on the order of the log: "How many journalists were freed?" is
+ * near "How many were freed?" but not "how many prisoners were released", and stays out of their group.
  */
 function cluster(readings: readonly Reading[], threshold: number): number[][] {
   const n = readings.length;
   const sim: number[][] = readings.map((a, i) => readings.map((b, j) => (i === j ? 1 : j < i ? 0 : similarity(a, b))));
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) sim[i]![j] = sim[j]![i]!;
+  /** The least similar pair across two groups, kept like `sim` (complete linkage). */
+  const least: number[][] = sim.map((row) => [...row]);
   const members: (number[] | null)[] = readings.map((_, i) => [i]);
   for (;;) {
-    let best = threshold;
     let pair: [number, number] | null = null;
+    let best = -1;
+    let size = 0;
     for (let i = 0; i < n; i++) {
       if (!members[i]) continue;
       for (let j = i + 1; j < n; j++) {
-        if (members[j] && sim[i]![j]! >= best && (pair === null || sim[i]![j]! > best)) {
-          best = sim[i]![j]!;
+        if (!members[j]) continue;
+        const s = sim[i]![j]!;
+        if (s < threshold || least[i]![j]! < GROUPING.apart) continue;
+        const together = members[i]!.length + members[j]!.length;
+        if (s > best || (s === best && together > size)) {
+          best = s;
+          size = together;
           pair = [i, j];
         }
       }
@@ -254,6 +280,9 @@ function cluster(readings: readonly Reading[], threshold: number): number[][] {
       const merged = (sim[i]![k]! * a + sim[j]![k]! * b) / (a + b);
       sim[i]![k] = merged;
       sim[k]![i] = merged;
+      const low = Math.min(least[i]![k]!, least[j]![k]!);
+      least[i]![k] = low;
+      least[k]![i] = low;
     }
     members[i] = [...members[i]!, ...members[j]!];
     members[j] = null;
