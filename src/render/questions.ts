@@ -52,7 +52,7 @@ export function renderUnanswered(story: { id: string; title: string }, groups: r
     title: clip(`Unanswered: ${story.title}`, 256),
     color: COLORS.differ,
     lead: [
-      `${groups.length} question${groups.length === 1 ? '' : 's'} (${times(asked)} asked) that the coverage of **${name}** could not answer in the last ${log.days} days, most asked first. Questions asking the same thing in other words are counted together: these are the gaps in the coverage.${off}`,
+      `${groups.length} question${groups.length === 1 ? '' : 's'}, asked ${times(asked)} in all, that the coverage of **${name}** could not answer in the last ${log.days} days, most asked first. Questions asking the same thing in other words are counted together: these are the gaps in the coverage.${off}`,
     ],
     sections: [{ heading: 'Most asked', items: groups.map((g, i) => groupItem(g, i + 1, now)) }],
     footer: 'Only the questions are kept, never who asked',
