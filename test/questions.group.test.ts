@@ -138,5 +138,11 @@ describe('grouping unanswered questions', () => {
       { question: 'how many prisoners were relased', outcome: 'not-sure', askedAt: day(2) },
     ]);
     expect(groups).to.have.length(1);
+    // two dictionary words a letter apart are two words
+    const places = groupQuestions([
+      { question: 'How many county roads were closed?', outcome: 'not-sure', askedAt: day(1) },
+      { question: 'How many country roads were closed?', outcome: 'not-sure', askedAt: day(2) },
+    ]);
+    expect(places).to.have.length(2);
   });
 });

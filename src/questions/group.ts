@@ -91,6 +91,8 @@ interface Concept {
   /** Country family keys ("poland", "polish", "poles"…); empty for other words. */
   family: readonly string[];
   weight: number;
+  /** A dictionary word: "county" one letter from "country" is another word, "relased" a slip. */
+  known: boolean;
 }
 
 interface Reading {
@@ -137,6 +139,8 @@ function nearStems(lemma: string): Set<string> {
   return new Set([...syn.of('verb', lemma), ...syn.of('noun', lemma)].map((w) => stemOfDictionaryWord(w)));
 }
 
+const isWord = (word: string, lemma: string): boolean => synonyms().isWord(word) || synonyms().isWord(lemma);
+
 const readings = new Map<string, Reading>();
 /** Readings remembered: /unanswered reads the same log again and again, and parsing is most of its time. */
 const REMEMBERED_READINGS = 20_000;
@@ -168,7 +172,7 @@ function readUncached(text: string): Reading {
     const word = fold(t.word);
     const family = placeFamily(word);
     const weight = t.name || family.length > 0 ? GROUPING.nameWeight : t.pos === 'VERB' ? GROUPING.verbWeight : GENERIC_NOUNS.has(word) ? GROUPING.genericWeight : 1;
-    concepts.push({ word, stem: t.term, near: nearStems(lemma), family, weight });
+    concepts.push({ word, stem: t.term, near: nearStems(lemma), family, weight, known: isWord(word, lemma) });
   }
   // a verb the index leaves out ("won" is a stopword, for "won't") still names the event asked about
   for (const verb of parsed.verbs) {
@@ -176,7 +180,7 @@ function readUncached(text: string): Reading {
     const stem = stemOfDictionaryWord(lemma);
     if (LIGHT_VERBS.has(lemma) || ASKING_NOUNS[lemma] || lemma.includes('_') || !/^[a-z]+$/.test(lemma) || concepts.some((c) => c.stem === stem || c.word === lemma)) continue;
     if (parsed.tokens.some((t) => t.lemma.toLowerCase() === verb.toLowerCase() && t.pos === 'AUX')) continue;
-    concepts.push({ word: lemma, stem, near: nearStems(lemma), family: [], weight: GROUPING.verbWeight });
+    concepts.push({ word: lemma, stem, near: nearStems(lemma), family: [], weight: GROUPING.verbWeight, known: isWord(lemma, lemma) });
   }
   return { want, concepts };
 }
@@ -195,7 +199,7 @@ export function oneTypoApart(a: string, b: string): boolean {
 
 function sameConcept(a: Concept, b: Concept): boolean {
   if (a.family.length > 0 || b.family.length > 0) return a.family.some((f) => b.family.includes(f));
-  return a.stem === b.stem || a.near.has(b.stem) || b.near.has(a.stem) || oneTypoApart(a.word, b.word);
+  return a.stem === b.stem || a.near.has(b.stem) || b.near.has(a.stem) || ((!a.known || !b.known) && oneTypoApart(a.word, b.word));
 }
 
 function matched(from: readonly Concept[], to: readonly Concept[]): { weight: number; unmatchedTopic: boolean } {
