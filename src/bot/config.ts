@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { readMaxArticleBytes } from '../corpus/load.js';
 import { LOG_LEVELS, type LogLevel } from '../log.js';
-import { DEFAULT_QUESTION_LOG, type QuestionLogSettings } from '../questions/log.js';
+import { DEFAULT_QUESTION_LOG, type QuestionLogSettings } from '../questions/settings.js';
 
 export interface BotConfig {
   /** Bot token; null runs the local console instead of connecting. */

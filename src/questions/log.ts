@@ -7,15 +7,9 @@ import { questionProblem } from '../answer/answer.js';
 import type { AnswerTier } from '../answer/types.js';
 import type { DeskStore, LoggedQuestion } from '../store/types.js';
 import { outcomeOf, UNANSWERED } from './outcome.js';
+import { DEFAULT_QUESTION_LOG, type QuestionLogSettings } from './settings.js';
 
-export interface QuestionLogSettings {
-  /** QUESTION_LOG: false logs nothing. */
-  enabled: boolean;
-  /** QUESTION_LOG_DAYS: questions older than this are pruned. */
-  days: number;
-}
-
-export const DEFAULT_QUESTION_LOG: QuestionLogSettings = Object.freeze({ enabled: true, days: 30 });
+export { DEFAULT_QUESTION_LOG, type QuestionLogSettings } from './settings.js';
 
 /** How many of a story's latest unanswered questions /unanswered reads: enough for weeks of a busy desk. */
 export const UNANSWERED_LIMIT = 2_000;
