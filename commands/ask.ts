@@ -31,6 +31,7 @@ export const command: Command = {
   async respond(ctx, options) {
     const question = options.getString('question', true) ?? '';
     const answer = await ctx.engine.ask(question);
+    ctx.desk.questions.record({ storyId: ctx.story.id, question, tier: answer.tier, place: ctx.place, userId: ctx.actor.userId, at: ctx.now });
     return withRating(renderAnswer(answer), rateableAnswer(answer, ctx.story.id));
   },
 };

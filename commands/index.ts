@@ -11,5 +11,6 @@ import { command as quotes } from './quotes.js';
 import { command as sources } from './sources.js';
 import { command as story } from './story.js';
 import { command as timeline } from './timeline.js';
+import { command as unanswered } from './unanswered.js';
 
-export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, brief, sources, story, add, feedback, help];
+export const commands: readonly Command[] = [ask, facts, quotes, timeline, conflicts, brief, sources, unanswered, story, add, feedback, help];

@@ -39,6 +39,8 @@ describe('bot configuration', () => {
         DISCORD_API_BASE: 'http://127.0.0.1:8080/api/',
         NODE_ENV: 'production',
         WATCH_POLL: '5000',
+        QUESTION_LOG: 'off',
+        QUESTION_LOG_DAYS: '7',
       },
       '/srv/bot',
     );
@@ -52,6 +54,7 @@ describe('bot configuration', () => {
       dataDir: path.resolve('/srv/bot', '.data'),
       watchPoll: 5000,
       maxArticleBytes: 5 * 1024 * 1024,
+      questionLog: { enabled: false, days: 7 },
       logLevel: 'debug',
       apiBase: 'http://127.0.0.1:8080/api',
       production: true,
@@ -64,6 +67,16 @@ describe('bot configuration', () => {
     expect(readConfig({ WATCH_POLL: 'off' }, '/srv/bot').watchPoll).to.equal(false);
     expect(() => readConfig({ WATCH_POLL: 'sometimes' }, '/srv/bot')).to.throw(/WATCH_POLL must be true/);
     expect(() => readConfig({ WATCH_POLL: '5' }, '/srv/bot')).to.throw(/from 100 to 600000/);
+  });
+
+  it('reads QUESTION_LOG as on (the default) or off and QUESTION_LOG_DAYS as 1 to 365 (default 30), refusing anything else', () => {
+    expect(readConfig({}, '/srv/bot').questionLog).to.deep.equal({ enabled: true, days: 30 });
+    expect(readConfig({ QUESTION_LOG: 'ON', QUESTION_LOG_DAYS: ' 365 ' }, '/srv/bot').questionLog).to.deep.equal({ enabled: true, days: 365 });
+    expect(readConfig({ QUESTION_LOG: 'off', QUESTION_LOG_DAYS: '1' }, '/srv/bot').questionLog).to.deep.equal({ enabled: false, days: 1 });
+    expect(() => readConfig({ QUESTION_LOG: 'sometimes' }, '/srv/bot')).to.throw(/QUESTION_LOG must be on .* or off/);
+    for (const days of ['0', '366', '-3', '2.5', 'a week']) {
+      expect(() => readConfig({ QUESTION_LOG_DAYS: days }, '/srv/bot'), days).to.throw(/QUESTION_LOG_DAYS must be a whole number of days from 1 to 365 \(default 30\)/);
+    }
   });
 
   it('runs without a token (console mode) and defaults the corpus to the bundled seeds', () => {

@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/store/open.js';
 import { DATABASE_FILE, SCHEMA_VERSION, SqliteStore } from '../src/store/sqlite.js';
+import { MemoryStore } from '../src/store/memory.js';
+import { FORGOTTEN_USER } from '../src/store/types.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const CHILD = path.resolve(import.meta.dirname, 'support/bindForever.ts');
@@ -109,5 +111,73 @@ describe('desk store (SQLite)', function () {
       other.exec('ROLLBACK');
       other.close();
     }
+  });
+});
+
+describe('question log (store)', function () {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'desk-questions-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const asked = (question: string, outcome: 'answered' | 'not-sure' | 'doesnt-say', userId: string, day: number, storyId = 'mine') => ({
+    storyId,
+    question,
+    outcome,
+    guildId: '900000000000000001',
+    channelId: '900000000000000002',
+    userId,
+    askedAt: new Date(Date.UTC(2026, 0, day)).toISOString(),
+  });
+
+  for (const kind of ['sqlite', 'memory'] as const) {
+    it(`${kind}: keeps questions by story and outcome, newest first, prunes before a cutoff and forgets a user`, () => {
+      const store = kind === 'sqlite' ? new SqliteStore(path.join(dir, DATABASE_FILE)) : new MemoryStore();
+      store.bind({ guildId: 'g', channelId: 'c', storyId: 'mine', boundBy: '310000000000000001', boundAt: at });
+      store.logAdd({ storyId: 'mine', file: 'a.txt', addedBy: '310000000000000001', addedAt: at, report: {} });
+      store.logQuestion(asked('How many were rescued?', 'answered', '310000000000000001', 1));
+      store.logQuestion(asked('Who led the rescue?', 'not-sure', '310000000000000001', 2));
+      store.logQuestion(asked('When did the tunnel collapse?', 'doesnt-say', '310000000000000002', 3));
+      store.logQuestion(asked('Who owns the mine?', 'doesnt-say', '310000000000000002', 4, 'budget'));
+      expect(store.questions('mine', ['not-sure', 'doesnt-say'], 10).map((q) => q.question)).to.deep.equal(['When did the tunnel collapse?', 'Who led the rescue?']);
+      expect(store.questions('mine', ['doesnt-say'], 10)[0]).to.deep.equal(asked('When did the tunnel collapse?', 'doesnt-say', '310000000000000002', 3));
+      expect(store.questions('mine', ['answered', 'not-sure', 'doesnt-say'], 1)).to.have.length(1);
+
+      expect(store.pruneQuestions(new Date(Date.UTC(2026, 0, 2)).toISOString())).to.equal(1);
+      expect(store.questions('mine', ['answered'], 10)).to.deep.equal([]);
+
+      store.recordAnswer({ id: 'a1', storyId: 'mine', question: 'Who led the rescue?', tier: 'not-sure', span: null, passage: null, sources: [], answeredAt: at });
+      store.vote({ answerId: 'a1', userId: '310000000000000001', vote: 'down', reason: null, note: null, at });
+      store.vote({ answerId: 'a1', userId: '310000000000000002', vote: 'up', reason: null, note: null, at });
+      const forgot = store.forgetUser('310000000000000001');
+      expect(forgot).to.deep.include({ table: 'question_log', rows: 1, how: 'deleted' });
+      expect(forgot).to.deep.include({ table: 'feedback', rows: 1, how: 'deleted' });
+      expect(store.feedback({}).map((v) => v.userId)).to.deep.equal(['310000000000000002']);
+      expect(forgot).to.deep.include({ table: 'bindings', rows: 1, how: 'anonymised' });
+      expect(forgot).to.deep.include({ table: 'added_articles', rows: 1, how: 'anonymised' });
+      expect(store.questions('mine', ['not-sure', 'doesnt-say'], 10).map((q) => q.userId)).to.deep.equal(['310000000000000002']);
+      // the channel still answers from its story; only who bound it is gone
+      expect(store.bindingOf('g', 'c')).to.deep.include({ storyId: 'mine', boundBy: FORGOTTEN_USER });
+      expect(store.adds('mine')[0]?.addedBy).to.equal(FORGOTTEN_USER);
+      expect(store.forgetUser('310000000000000001').every((c) => c.rows === 0)).to.equal(true);
+      store.close();
+    });
+  }
+
+  it('migrates a database written before the question log, keeping its bindings', () => {
+    const file = path.join(dir, DATABASE_FILE);
+    const old = new Database(file);
+    old.exec(`CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);
+      CREATE TABLE bindings (guild_id TEXT NOT NULL, channel_id TEXT NOT NULL, story_id TEXT NOT NULL, bound_by TEXT NOT NULL, bound_at TEXT NOT NULL, PRIMARY KEY (guild_id, channel_id));
+      CREATE TABLE added_articles (id INTEGER PRIMARY KEY AUTOINCREMENT, story_id TEXT NOT NULL, file TEXT NOT NULL, added_by TEXT NOT NULL, added_at TEXT NOT NULL, report TEXT NOT NULL);
+      INSERT INTO bindings VALUES ('g', 'c', 'mine', 'u', '${at}');`);
+    old.close();
+    const store = new SqliteStore(file);
+    expect(store.bindingOf('g', 'c')?.storyId).to.equal('mine');
+    store.logQuestion(asked('Who led the rescue?', 'not-sure', 'u', 2));
+    expect(store.questions('mine', ['not-sure'], 5)).to.have.length(1);
+    store.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT version FROM schema_version').get()).to.deep.equal({ version: SCHEMA_VERSION });
+    raw.close();
   });
 });

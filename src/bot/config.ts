@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { readMaxArticleBytes } from '../corpus/load.js';
 import { LOG_LEVELS, type LogLevel } from '../log.js';
+import { DEFAULT_QUESTION_LOG, type QuestionLogSettings } from '../questions/settings.js';
 
 export interface BotConfig {
   /** Bot token; null runs the local console instead of connecting. */
@@ -26,6 +27,8 @@ export interface BotConfig {
   watchPoll: boolean | number;
   /** MAX_ARTICLE_BYTES: a larger article file is skipped with a message. */
   maxArticleBytes: number;
+  /** QUESTION_LOG (on|off) and QUESTION_LOG_DAYS: whether questions are logged with their outcome, and for how long. */
+  questionLog: QuestionLogSettings;
   logLevel: LogLevel;
   /** REST base replacing `https://discord.com/api` (a proxy, or the tests' stand-in); null for Discord's. */
   apiBase: string | null;
@@ -46,6 +49,9 @@ export class ConfigError extends Error {
 
 /** The default coverage folder, relative to the working directory: the bundled sample story. */
 export const DEFAULT_CORPUS_DIR = 'seeds';
+/** QUESTION_LOG_DAYS may be from 1 day to a year: a log of who asked what is kept no longer than it is useful. */
+export const QUESTION_LOG_DAYS_RANGE = { min: 1, max: 365 } as const;
+
 /** The default DATA_DIR, relative to the working directory (git-ignored). */
 export const DEFAULT_DATA_DIR = '.data';
 
@@ -139,6 +145,21 @@ export function readConfig(env: Env, cwd: string): BotConfig {
   const articleBytes = readMaxArticleBytes(env.MAX_ARTICLE_BYTES);
   if ('problem' in articleBytes) problems.push(articleBytes.problem);
 
+  const logText = value(env, 'QUESTION_LOG')?.toLowerCase() ?? null;
+  let logEnabled = DEFAULT_QUESTION_LOG.enabled;
+  if (logText === null) logEnabled = DEFAULT_QUESTION_LOG.enabled;
+  else if (['on', 'true', 'yes', '1'].includes(logText)) logEnabled = true;
+  else if (['off', 'false', 'no', '0'].includes(logText)) logEnabled = false;
+  else problems.push('QUESTION_LOG must be on (log every question with its outcome, for /unanswered; the default) or off (log nothing).');
+
+  const daysText = value(env, 'QUESTION_LOG_DAYS');
+  let logDays = DEFAULT_QUESTION_LOG.days;
+  if (daysText !== null) {
+    const { min, max } = QUESTION_LOG_DAYS_RANGE;
+    if (/^\d+$/.test(daysText) && Number(daysText) >= min && Number(daysText) <= max) logDays = Number(daysText);
+    else problems.push(`QUESTION_LOG_DAYS must be a whole number of days from ${min} to ${max} (default ${DEFAULT_QUESTION_LOG.days}): questions older than that are deleted. To keep none, set QUESTION_LOG=off.`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -151,6 +172,7 @@ export function readConfig(env: Env, cwd: string): BotConfig {
     dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
     watchPoll,
     maxArticleBytes: 'bytes' in articleBytes ? articleBytes.bytes : 0,
+    questionLog: { enabled: logEnabled, days: logDays },
     logLevel: logLevel ?? 'info',
     apiBase,
     production: value(env, 'NODE_ENV') === 'production',

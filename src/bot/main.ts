@@ -16,6 +16,7 @@ import { discoverStories, singleStory, StoryCatalogue, type Story } from '../sto
 import { loadDotEnv } from './env.js';
 import { newErrorId } from './errors.js';
 import { openStore } from '../store/open.js';
+import { QuestionLog, schedulePruning } from '../questions/log.js';
 
 /** After a stop is asked for, give open handles this long before exiting anyway. */
 const EXIT_GRACE_MS = 5_000;
@@ -28,7 +29,8 @@ function connectHelp(loaded: string): string {
     'and README.md, "The Discord bot"), run `npm run deploy-commands`, then `npm start` again.',
     '',
     'Meanwhile, type the commands here as you would in Discord — /ask <question>, /facts about:<name>, /quotes,',
-    '/timeline, /conflicts, /sources, /story list, /story use <id>, /add <file>, /feedback, /help. A line without a slash is a question.',
+    '/timeline, /conflicts, /brief, /sources, /unanswered, /story list, /story use <id>, /add <file>, /feedback, /help.',
+    'A line without a slash is a question.',
     'Ctrl-D to quit.',
     '',
   ].join('\n');
@@ -126,9 +128,18 @@ async function main(): Promise<number> {
     const stats = engine.stats();
     loaded = `Loaded ${stats.articles} articles (${stats.facts} facts) from ${config.corpusDir}.`;
   }
-  const desk = new Desk<CoverageEngine>(catalogue, opened.store, new ArticleIntake(catalogue, opened.store, config.maxArticleBytes));
+  const questions = new QuestionLog(opened.store, config.questionLog, (error) => logger.warn('could not log a question; it was answered all the same', { error: errorFields(error).error }));
+  // old questions go at start and then hourly, whether or not the log is on: turning it off keeps nothing longer
+  const stopPruning = schedulePruning(questions, {
+    clock: () => new Date(),
+    onPruned: (rows) => (rows > 0 ? logger.info('question log pruned', { rows, days: config.questionLog.days }) : undefined),
+    onError: (error) => logger.warn('could not prune the question log', { error: errorFields(error).error }),
+  });
+  if (!config.questionLog.enabled) logger.info('the question log is off (QUESTION_LOG=off): no question is kept');
+  const desk = new Desk<CoverageEngine>(catalogue, opened.store, new ArticleIntake(catalogue, opened.store, config.maxArticleBytes), questions);
   catalogue.watch({ poll: config.watchPoll });
   const shutDown = async (): Promise<void> => {
+    stopPruning();
     await catalogue.close();
     opened.store.close();
   };

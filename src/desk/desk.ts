@@ -6,6 +6,7 @@
  */
 import type { Binding, DeskStore } from '../store/types.js';
 import type { AddOutcome, AddRequest } from './intake.js';
+import { QuestionLog } from '../questions/log.js';
 
 /** Takes new articles into stories (`/add`); a desk over fixed engines has none. */
 export interface Intake {
@@ -69,6 +70,8 @@ export class Desk<E> {
     readonly stories: StorySource<E>,
     readonly store: DeskStore,
     readonly intake: Intake | null = null,
+    /** The log of questions and their outcomes, in the same store (on, for 30 days, unless configured). */
+    readonly questions: QuestionLog = new QuestionLog(store),
   ) {}
 
   /** The channel's own binding, or its parent channel's for a thread. */

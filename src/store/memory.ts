@@ -1,5 +1,5 @@
 /** The store kept in memory: for a run whose database could not be opened (and said so at start). */
-import type { AddedArticle, Binding, DeskStore, FeedbackEntry, FeedbackQuery, GivenAnswer, Vote } from './types.js';
+import { FORGOTTEN_USER, type AddedArticle, type Binding, type DeskStore, type FeedbackEntry, type FeedbackQuery, type ForgetCount, type GivenAnswer, type LoggedQuestion, type QuestionOutcome, type Vote } from './types.js';
 
 const key = (guildId: string, channelId: string): string => `${guildId}/${channelId}`;
 
@@ -10,6 +10,7 @@ export class MemoryStore implements DeskStore {
   readonly #answers = new Map<string, GivenAnswer>();
   /** By answer id, then user id; a Map keeps the order votes were last set in. */
   readonly #votes = new Map<string, Vote>();
+  #questions: LoggedQuestion[] = [];
 
   bindingOf(guildId: string, channelId: string): Binding | null {
     return this.#bindings.get(key(guildId, channelId)) ?? null;
@@ -76,6 +77,50 @@ export class MemoryStore implements DeskStore {
     let n = 0;
     for (const [id, a] of this.#answers) if (a.answeredAt < before && !voted.has(id) && this.#answers.delete(id)) n++;
     return n;
+  }
+
+  logQuestion(entry: LoggedQuestion): void {
+    this.#questions.push({ ...entry });
+  }
+
+  questions(storyId: string, outcomes: readonly QuestionOutcome[], limit: number): LoggedQuestion[] {
+    return this.#questions
+      .filter((q) => q.storyId === storyId && outcomes.includes(q.outcome))
+      .reverse()
+      .slice(0, Math.max(0, limit));
+  }
+
+  pruneQuestions(cutoff: string): number {
+    const before = this.#questions.length;
+    this.#questions = this.#questions.filter((q) => q.askedAt >= cutoff);
+    return before - this.#questions.length;
+  }
+
+  /** As the SQLite store's: the user's questions deleted, their id cleared from bindings and the add log. */
+  forgetUser(userId: string): ForgetCount[] {
+    const votes = this.forgetVotes(userId);
+    const questions = this.#questions.length;
+    this.#questions = this.#questions.filter((q) => q.userId !== userId);
+    let bindings = 0;
+    for (const b of this.#bindings.values()) {
+      if (b.boundBy === userId) {
+        b.boundBy = FORGOTTEN_USER;
+        bindings++;
+      }
+    }
+    let adds = 0;
+    for (const a of this.#adds) {
+      if (a.addedBy === userId) {
+        a.addedBy = FORGOTTEN_USER;
+        adds++;
+      }
+    }
+    return [
+      { table: 'feedback', rows: votes, how: 'deleted' },
+      { table: 'question_log', rows: questions - this.#questions.length, how: 'deleted' },
+      { table: 'bindings', rows: bindings, how: 'anonymised' },
+      { table: 'added_articles', rows: adds, how: 'anonymised' },
+    ];
   }
 
   close(): void {}

@@ -17,7 +17,8 @@ export interface OpenedStore {
   problem: string | null;
 }
 
-function reason(error: unknown): string {
+/** Why the database cannot be used, as the end of a sentence, for a SQLite or file-system error. */
+export function reason(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'it is locked by another process (is a second bot running on the same DATA_DIR?)';
@@ -40,7 +41,7 @@ export function openStore(dataDir: string): OpenedStore {
     return {
       store: new MemoryStore(),
       file,
-      problem: `could not open the database ${file}: ${reason(error)}; channel bindings and the log of added articles are kept in memory for this run only`,
+      problem: `could not open the database ${file}: ${reason(error)}; channel bindings, the log of added articles and the question log are kept in memory for this run only`,
     };
   }
 }

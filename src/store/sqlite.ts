@@ -4,7 +4,21 @@
  * cut. The schema carries its version; MIGRATIONS[n] takes version n to n+1, each in one transaction.
  */
 import Database from 'better-sqlite3';
-import type { AddedArticle, Binding, CitedPlace, DeskStore, FeedbackEntry, FeedbackQuery, FeedbackReason, GivenAnswer, Vote } from './types.js';
+import {
+  FORGOTTEN_USER,
+  type AddedArticle,
+  type Binding,
+  type CitedPlace,
+  type DeskStore,
+  type FeedbackEntry,
+  type FeedbackQuery,
+  type FeedbackReason,
+  type ForgetCount,
+  type GivenAnswer,
+  type LoggedQuestion,
+  type QuestionOutcome,
+  type Vote,
+} from './types.js';
 
 /** The file's name under DATA_DIR. */
 export const DATABASE_FILE = 'desk.sqlite';
@@ -52,6 +66,32 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX feedback_recent ON feedback (vote, at);
    CREATE INDEX feedback_user ON feedback (user_id);`,
+  // question log
+  `CREATE TABLE question_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     story_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'not-sure', 'doesnt-say')),
+     guild_id TEXT,
+     channel_id TEXT,
+     user_id TEXT NOT NULL,
+     asked_at TEXT NOT NULL
+   );
+   CREATE INDEX question_log_story ON question_log (story_id, outcome, id);
+   CREATE INDEX question_log_asked ON question_log (asked_at);
+   CREATE INDEX question_log_user ON question_log (user_id);`,
+];
+
+/**
+ * Every column holding a user id, and what forgetting that user does to its rows: the user's own entries
+ * are deleted; the desk's state (a channel's binding, the provenance of an added article) stays, with the
+ * id cleared. A new user-keyed table joins `npm run forget` with one line here.
+ */
+const USER_KEYED: readonly { table: string; column: string; how: ForgetCount['how'] }[] = [
+  { table: 'feedback', column: 'user_id', how: 'deleted' },
+  { table: 'question_log', column: 'user_id', how: 'deleted' },
+  { table: 'bindings', column: 'bound_by', how: 'anonymised' },
+  { table: 'added_articles', column: 'added_by', how: 'anonymised' },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -105,6 +145,26 @@ const given = (r: AnswerRow): GivenAnswer => ({
 
 const voteOf = (r: VoteRow): Vote => ({ answerId: r.answer_id, userId: r.user_id, vote: r.vote, reason: r.reason as FeedbackReason | null, note: r.note, at: r.at });
 
+interface QuestionRow {
+  story_id: string;
+  question: string;
+  outcome: QuestionOutcome;
+  guild_id: string | null;
+  channel_id: string | null;
+  user_id: string;
+  asked_at: string;
+}
+
+const logged = (r: QuestionRow): LoggedQuestion => ({
+  storyId: r.story_id,
+  question: r.question,
+  outcome: r.outcome,
+  guildId: r.guild_id,
+  channelId: r.channel_id,
+  userId: r.user_id,
+  askedAt: r.asked_at,
+});
+
 const binding = (r: BindingRow): Binding => ({ guildId: r.guild_id, channelId: r.channel_id, storyId: r.story_id, boundBy: r.bound_by, boundAt: r.bound_at });
 
 /** Brings the schema up to SCHEMA_VERSION; refuses a file written by a newer version of the bot. */
@@ -137,8 +197,11 @@ export class SqliteStore implements DeskStore {
   readonly #getAnswer: Database.Statement<[string], AnswerRow>;
   readonly #putVote: Database.Statement<[string, string, string, string | null, string | null, string, string]>;
   readonly #getVote: Database.Statement<[string, string], VoteRow>;
-  readonly #forget: Database.Statement<[string]>;
-  readonly #prune: Database.Statement<[string]>;
+  readonly #forgetVotes: Database.Statement<[string]>;
+  readonly #pruneAnswers: Database.Statement<[string]>;
+  readonly #ask: Database.Statement<[string, string, string, string | null, string | null, string, string]>;
+  readonly #pruneQuestions: Database.Statement<[string]>;
+  readonly #forgetUser: readonly { table: string; how: ForgetCount['how']; statement: Database.Statement<[string]> }[];
 
   /** Opens (creating if needed) and migrates the file; throws when it is locked, corrupt or unwritable. */
   constructor(file: string) {
@@ -174,8 +237,15 @@ export class SqliteStore implements DeskStore {
        SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM answers_given WHERE id = ?)`,
     );
     this.#getVote = db.prepare('SELECT answer_id, user_id, vote, reason, note, at FROM feedback WHERE answer_id = ? AND user_id = ?');
-    this.#forget = db.prepare('DELETE FROM feedback WHERE user_id = ?');
-    this.#prune = db.prepare('DELETE FROM answers_given WHERE answered_at < ? AND NOT EXISTS (SELECT 1 FROM feedback WHERE answer_id = answers_given.id)');
+    this.#forgetVotes = db.prepare('DELETE FROM feedback WHERE user_id = ?');
+    this.#pruneAnswers = db.prepare('DELETE FROM answers_given WHERE answered_at < ? AND NOT EXISTS (SELECT 1 FROM feedback WHERE answer_id = answers_given.id)');
+    this.#ask = db.prepare('INSERT INTO question_log (story_id, question, outcome, guild_id, channel_id, user_id, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.#pruneQuestions = db.prepare('DELETE FROM question_log WHERE asked_at < ?');
+    this.#forgetUser = USER_KEYED.map(({ table, column, how }) => ({
+      table,
+      how,
+      statement: db.prepare<[string]>(how === 'deleted' ? `DELETE FROM ${table} WHERE ${column} = ?` : `UPDATE ${table} SET ${column} = '${FORGOTTEN_USER}' WHERE ${column} = ?`),
+    }));
   }
 
   bindingOf(guildId: string, channelId: string): Binding | null {
@@ -239,11 +309,32 @@ export class SqliteStore implements DeskStore {
   }
 
   forgetVotes(userId: string): number {
-    return this.#forget.run(userId).changes;
+    return this.#forgetVotes.run(userId).changes;
   }
 
   pruneAnswers(before: string): number {
-    return this.#prune.run(before).changes;
+    return this.#pruneAnswers.run(before).changes;
+  }
+
+  logQuestion(q: LoggedQuestion): void {
+    this.#ask.run(q.storyId, q.question, q.outcome, q.guildId, q.channelId, q.userId, q.askedAt);
+  }
+
+  questions(storyId: string, outcomes: readonly QuestionOutcome[], limit: number): LoggedQuestion[] {
+    if (outcomes.length === 0 || limit <= 0) return [];
+    const marks = outcomes.map(() => '?').join(', ');
+    const rows = this.#db
+      .prepare<unknown[], QuestionRow>(`SELECT story_id, question, outcome, guild_id, channel_id, user_id, asked_at FROM question_log WHERE story_id = ? AND outcome IN (${marks}) ORDER BY id DESC LIMIT ?`)
+      .all(storyId, ...outcomes, Math.floor(limit));
+    return rows.map(logged);
+  }
+
+  pruneQuestions(cutoff: string): number {
+    return this.#pruneQuestions.run(cutoff).changes;
+  }
+
+  forgetUser(userId: string): ForgetCount[] {
+    return this.#db.transaction(() => this.#forgetUser.map(({ table, how, statement }) => ({ table, how, rows: statement.run(userId).changes })))();
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 /**
  * The desk's state behind one small interface: which story each channel answers from, the log of
- * articles added through the bot, and the answers given with the feedback people left on them. SQLite implements it today; a multi-shard deployment would implement
+ * articles added through the bot, the answers given with the feedback people left on them, and the log of
+ * questions asked with their outcome. SQLite implements it today; a multi-shard deployment would implement
  * the same interface over a server database (see README, "State"), so callers never see SQL.
  */
 
@@ -86,6 +87,34 @@ export interface FeedbackQuery {
   /** Most entries returned, newest first; all when absent. */
   limit?: number;
 }
+/** How a question fared: the engine's tier "answer", "not-sure" or "not-covered" (the coverage doesn't say). */
+export type QuestionOutcome = 'answered' | 'not-sure' | 'doesnt-say';
+
+/** One question asked at /ask (or the console), as the question log keeps it: Discord ids only, never names. */
+export interface LoggedQuestion {
+  storyId: string;
+  /** The question as typed. */
+  question: string;
+  outcome: QuestionOutcome;
+  /** Server id; null in a direct message ("console" at the local console). */
+  guildId: string | null;
+  channelId: string | null;
+  /** User id of the asker ("console" at the local console). */
+  userId: string;
+  /** ISO time the question was asked. */
+  askedAt: string;
+}
+
+/** What forgetting a user did to one table. */
+export interface ForgetCount {
+  table: string;
+  /** Rows deleted, or (for the desk's own state: bindings, added articles) rows whose user id was cleared. */
+  rows: number;
+  how: 'deleted' | 'anonymised';
+}
+
+/** The user id written in place of a forgotten one where the row itself is the desk's state, not the user's. */
+export const FORGOTTEN_USER = 'forgotten';
 
 export interface DeskStore {
   /** "sqlite" when the state is saved; "memory" when it lasts only for this run. */
@@ -110,5 +139,12 @@ export interface DeskStore {
   forgetVotes(userId: string): number;
   /** Deletes the answers given before `before` (ISO) that nobody voted on; returns how many. */
   pruneAnswers(before: string): number;
+  logQuestion(entry: LoggedQuestion): void;
+  /** The logged questions of a story with one of `outcomes`, newest first, at most `limit`. */
+  questions(storyId: string, outcomes: readonly QuestionOutcome[], limit: number): LoggedQuestion[];
+  /** Deletes the questions asked before `cutoff` (an ISO time); returns how many went. */
+  pruneQuestions(cutoff: string): number;
+  /** Removes a user's rows from every table keyed by a user id, in one transaction. */
+  forgetUser(userId: string): ForgetCount[];
   close(): void;
 }

@@ -14,8 +14,8 @@ describe('deploy-commands', function () {
   before(async () => ({ standIn, token } = await startStandIn()));
   after(async () => standIn?.close());
 
-  it('defines eleven valid commands, with autocomplete on the name and story options', () => {
-    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'brief', 'sources', 'story', 'add', 'feedback', 'help']);
+  it('defines twelve valid commands, with autocomplete on the name and story options', () => {
+    expect(definitions.map((d) => d.name)).to.deep.equal(['ask', 'facts', 'quotes', 'timeline', 'conflicts', 'brief', 'sources', 'unanswered', 'story', 'add', 'feedback', 'help']);
     expect(commandProblems(JSON.parse(JSON.stringify(definitions)))).to.deep.equal([]);
     const option = (command: string, name: string): Record<string, unknown> | undefined =>
       definitions.find((d) => d.name === command)?.options?.find((o) => o.name === name) as Record<string, unknown> | undefined;
