@@ -7,7 +7,8 @@ import { answerQuestion } from './answer/answer.js';
 import { corpusConflicts } from './answer/conflicts.js';
 import { outletCount } from './answer/sources.js';
 import { matchingSpeakers, mergeAcrossArticles, quoteEntries, sourceSummaries, speakerCounts, timelineEntries, type QuoteEntry, type SourceSummary, type TimelineEntry } from './answer/listings.js';
-import type { CitedFact, Answer, Conflict } from './answer/types.js';
+import { readFollowUp } from './answer/followUp.js';
+import type { CitedFact, Answer, Conflict, EarlierTurn } from './answer/types.js';
 import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/indexCache.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
@@ -126,10 +127,17 @@ export class Engine {
     return { articles: this.k.articles.length, outlets: outletCount(this.k), sentences: this.k.sentences.length, facts };
   }
 
-  /** Answers a question; never throws for bad input (answered=false with a message). */
-  ask(question: string): Answer {
-    const a = answerQuestion(this.k, question, this.context.vectors, this.clock, this.context);
-    return { ...a, ms: Math.round(a.ms * 100) / 100 };
+  /**
+   * Answers a question; never throws for bad input (answered=false with a message). `earlier` are the
+   * conversation's previous turns (oldest first, see `turnOf`): a follow-up is read against them, and the
+   * answer's `readAs` says how when that changed the question.
+   */
+  ask(question: string, earlier: readonly EarlierTurn[] = []): Answer {
+    const reading = readFollowUp(question, earlier);
+    const a = answerQuestion(this.k, reading.text, this.context.vectors, this.clock, this.context);
+    const answer: Answer = { ...a, question, ms: Math.round(a.ms * 100) / 100 };
+    if (reading.readAs) answer.readAs = reading.readAs;
+    return answer;
   }
 
   /** Names in the corpus matching a query (autocomplete), best first; an empty query lists the most mentioned. */

@@ -69,4 +69,20 @@ export interface Answer {
   agreement: Agreement;
   /** Time spent answering, in milliseconds (loading excluded). */
   ms: number;
+  /**
+   * A follow-up's question as the engine read it, with what it refers back to filled in from the earlier
+   * turns ("how many of the 52 prisoners freed were Polish"); absent when the question was read as asked.
+   */
+  readAs?: string;
+}
+
+/** An earlier question of a conversation (a thread) and what was answered: the context of a follow-up. */
+export interface EarlierTurn {
+  /** The question as it was read (its `readAs` when it had one). */
+  question: string;
+  kind: QuestionKind;
+  /** The short answer given (the best fact's span), or null. */
+  answer: string | null;
+  /** The verbatim sentence given first, or null when nothing was. */
+  passage: string | null;
 }

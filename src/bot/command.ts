@@ -4,7 +4,7 @@
  * a person is the front end's business, which is what keeps the console's answers identical to Discord's.
  */
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandStringOption } from 'discord.js';
-import type { Answer, Conflict } from '../answer/types.js';
+import type { Answer, Conflict, EarlierTurn } from '../answer/types.js';
 import type { AboutResult, Brief, EngineStats, NameSummary, QuoteEntry, SourceSummary, TimelineEntry } from '../engine.js';
 import type { CommandHelp, Page } from '../render/embed.js';
 import type { Desk, Place, StoryInfo, StoryVia } from '../desk/desk.js';
@@ -14,7 +14,8 @@ type Awaitable<T> = T | Promise<T>;
 /** The part of the engine the commands use (the Engine class satisfies it). */
 export interface CoverageEngine {
   stats(): Awaitable<EngineStats>;
-  ask(question: string): Awaitable<Answer>;
+  /** `earlier`: the thread's previous turns, for a follow-up (see Engine.ask). */
+  ask(question: string, earlier?: readonly EarlierTurn[]): Awaitable<Answer>;
   about(name: string): Awaitable<AboutResult | null>;
   names(query: string, limit?: number): Awaitable<NameSummary[]>;
   quotes(speaker?: string): Awaitable<QuoteEntry[]>;

@@ -12,7 +12,7 @@ export function switchable(real: Engine): { engine: CoverageEngine; setAsk(fn: (
     },
     engine: {
       stats: () => real.stats(),
-      ask: (q) => (ask ? ask(q) : real.ask(q)),
+      ask: (q, earlier) => (ask ? ask(q) : real.ask(q, earlier)),
       about: (n) => real.about(n),
       names: (q, l) => real.names(q, l),
       quotes: (s) => real.quotes(s),
