@@ -133,7 +133,7 @@ export class Engine {
    * answer's `readAs` says how when that changed the question.
    */
   ask(question: string, earlier: readonly EarlierTurn[] = []): Answer {
-    const reading = readFollowUp(question, earlier);
+    const reading = earlier.length ? readFollowUp(question, earlier, { vectors: this.context.vectors, kindOf: (name) => this.context.names.spelledGroupOf(name)?.kind ?? null }) : { text: question };
     const a = answerQuestion(this.k, reading.text, this.context.vectors, this.clock, this.context);
     const answer: Answer = { ...a, question, ms: Math.round(a.ms * 100) / 100 };
     if (reading.readAs) answer.readAs = reading.readAs;

@@ -131,6 +131,15 @@ export const SETTINGS = deepFreeze({
     /** A quote longer than this (normalised characters) that contains another, or is contained in it, is the same quote. */
     quoteContainment: 30,
   },
+  /** Reading a follow-up against a thread's earlier turns (answer/followUp.ts). */
+  followUp: {
+    /** An elided question ("And the Germans?") has at most this many words after "and" / "what about". */
+    elidedMaxWords: 6,
+    /** Least word-vector similarity for a word of the earlier question to be the one a fragment replaces. */
+    replaceSimilarity: 0.3,
+    /** Earlier turns searched for what a pronoun stands for, newest first. */
+    turnsSearched: 3,
+  },
 });
 
 /** Credit for a word present at `similarity` (0 below {@link SETTINGS.rank.softFrom}, 1 for the word itself). */

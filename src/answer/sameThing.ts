@@ -32,5 +32,9 @@ export function sameThing(a: string, b: string, vectors: WordVectors | null): bo
 export function countedWords(q: ParsedQuestion): string[] {
   const focus = q.terms.filter((t) => t.focus).map((t) => t.word);
   const words = focus.length ? focus : q.terms.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').map((t) => t.word).slice(0, 1);
-  return words.flatMap((w) => [w, ...measuredBy(w)]);
+  // "how many of the prisoners were Polish": a people named after the verb is what is counted (the focus
+  // is the group they are counted among)
+  const lastVerb = q.tokens.reduce((at, t, i) => (t.pos === 'VERB' || t.pos === 'AUX' ? i : at), -1);
+  const peoples = lastVerb < 0 ? [] : q.tokens.slice(lastVerb + 1).filter((t) => placeFamily(t.text).length > 0).map((t) => t.text);
+  return (peoples.length ? peoples : words).flatMap((w) => [w, ...measuredBy(w)]);
 }

@@ -129,8 +129,13 @@ export class NameIndex {
    * A lookup in a table: cheap enough for every question, unlike {@link keyOf}'s fuzzy search.
    */
   spelledKeyOf(text: string): string | undefined {
+    return this.spelledGroupOf(text)?.key;
+  }
+
+  /** The group whose spellings include `text` as written (case and accents aside), as {@link spelledKeyOf}. */
+  spelledGroupOf(text: string): NameGroup | undefined {
     const qw = queryWords(text);
-    return qw.length && this.groups.length ? this.spellings.folded.get(qw.join(' '))?.key : undefined;
+    return qw.length && this.groups.length ? this.spellings.folded.get(qw.join(' ')) : undefined;
   }
 
   /**
