@@ -3,7 +3,7 @@
  * holds (names, quotes, timeline, conflicts, sources). Front ends (CLI, console, Discord commands) use
  * only this module and the render helpers; nothing here knows about Discord.
  */
-import { answerQuestion } from './answer/answer.js';
+import { answerQuestion, questionEcho } from './answer/answer.js';
 import { corpusConflicts } from './answer/conflicts.js';
 import { outletCount } from './answer/sources.js';
 import { matchingSpeakers, mergeAcrossArticles, quoteEntries, sourceSummaries, speakerCounts, timelineEntries, type QuoteEntry, type SourceSummary, type TimelineEntry } from './answer/listings.js';
@@ -135,7 +135,7 @@ export class Engine {
   ask(question: string, earlier: readonly EarlierTurn[] = []): Answer {
     const reading = earlier.length ? readFollowUp(question, earlier, { vectors: this.context.vectors, kindOf: (name) => this.context.names.spelledGroupOf(name)?.kind ?? null }) : { text: question };
     const a = answerQuestion(this.k, reading.text, this.context.vectors, this.clock, this.context);
-    const answer: Answer = { ...a, question, ms: Math.round(a.ms * 100) / 100 };
+    const answer: Answer = { ...a, question: reading.readAs ? questionEcho(question) : a.question, ms: Math.round(a.ms * 100) / 100 };
     if (reading.readAs) answer.readAs = reading.readAs;
     return answer;
   }
