@@ -30,7 +30,10 @@ export const command: Command = {
   defer: true,
   async respond(ctx, options) {
     const question = options.getString('question', true) ?? '';
-    const answer = await ctx.engine.ask(question);
+    // in a follow-up thread the question is read with the thread's earlier turns, and becomes one of them
+    const thread = ctx.desk.followUps.at(ctx.place, ctx.story.id);
+    const answer = await (thread ? ctx.engine.ask(question, thread.earlier) : ctx.engine.ask(question));
+    if (thread) ctx.desk.followUps.record(thread.threadId, answer, ctx.now);
     ctx.desk.questions.record({ storyId: ctx.story.id, question, tier: answer.tier, place: ctx.place, userId: ctx.actor.userId, at: ctx.now });
     return withRating(renderAnswer(answer), rateableAnswer(answer, ctx.story.id));
   },

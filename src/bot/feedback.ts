@@ -55,18 +55,19 @@ export class AnswerKeeper {
   }
 }
 
-/** The 👍 / 👎 row of an answer, as Discord's API takes it. */
+/** The 👍 / 👎 row of an answer, as Discord's API takes it, with whatever else acts on the answer (Follow up). */
 export interface FeedbackRow {
   type: 1;
   components: { type: 2; style: 2; custom_id: string; emoji: { name: string }; label: string }[];
 }
 
-export function feedbackRow(answerId: string): FeedbackRow {
+export function feedbackRow(answerId: string, also: FeedbackRow['components'] = []): FeedbackRow {
   return {
     type: 1,
     components: [
       { type: 2, style: 2, custom_id: `${BUTTON}:${answerId}:up`, emoji: { name: '👍' }, label: 'Good answer' },
       { type: 2, style: 2, custom_id: `${BUTTON}:${answerId}:down`, emoji: { name: '👎' }, label: 'Wrong or off' },
+      ...also,
     ],
   };
 }

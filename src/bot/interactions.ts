@@ -1,6 +1,6 @@
 /**
  * The single entry point for everything Discord sends the bot: slash commands, autocomplete, the
- * paging buttons, and the 👍 / 👎 buttons of answers with their modal. It owns the cross-cutting
+ * paging buttons, the 👍 / 👎 buttons of answers with their modal, and their Follow up button. It owns the cross-cutting
  * behaviour so the command files stay thin: the rate limit, deferring, sending pages within limits with
  * mentions disabled, the one error handler, and one log line per interaction.
  */
@@ -29,6 +29,7 @@ import type { Desk } from '../desk/desk.js';
 import { prepare, suggest } from './invoke.js';
 import { apology, discordFailure, interactionGone, newErrorId, slowDown } from './errors.js';
 import { pageButtons, parsePageButton, type PageStore } from './pager.js';
+import { followUpButton, onFollowUpButton, parseFollowUpButton, type FollowUpOutcome } from './followUp.js';
 import { AnswerKeeper, feedbackRow, onFeedbackButton, onFeedbackModal, parseFeedbackButton, parseFeedbackModal, type FeedbackOutcome } from './feedback.js';
 import type { RateLimiter } from './rateLimit.js';
 
@@ -67,6 +68,7 @@ type Outcome =
   | 'not-editor'
   | 'no-story'
   | FeedbackOutcome
+  | FollowUpOutcome
   | 'ignored';
 
 interface Report {
@@ -75,15 +77,30 @@ interface Report {
   pages?: number;
 }
 
-/** Message options for one page: the paging row when there is more than one, then the 👍 / 👎 row of an answer. */
-function pagePayload(pages: readonly Page[], index: number, key: string | null, answerId: string | null): InteractionEditReplyOptions {
+/** The kept answer a reply shows, and whether a follow-up thread can be opened on its message. */
+interface Rated {
+  answerId: string;
+  followUp: boolean;
+}
+
+/** Message options for one page: the paging row when there is more than one, then the 👍 / 👎 (and Follow up) row of an answer. */
+function pagePayload(pages: readonly Page[], index: number, key: string | null, rated: Rated | null): InteractionEditReplyOptions {
   const page = pages[index] ?? notice('Nothing to show.');
+  const rating = rated ? [feedbackRow(rated.answerId, rated.followUp ? [followUpButton(rated.answerId)] : [])] : [];
   return {
     content: '',
     embeds: page.embeds,
-    components: [...(key && pages.length > 1 ? [pageButtons(key, index, pages.length)] : []), ...(answerId ? [feedbackRow(answerId)] : [])],
+    components: [...(key && pages.length > 1 ? [pageButtons(key, index, pages.length)] : []), ...rating],
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/*
+ * A thread opens on a message in a server channel: not in a DM, not on a private (ephemeral) reply, and
+ * not from inside a thread, where the follow-up context simply continues.
+ */
+function canOpenThread(interaction: ChatInputCommandInteraction, ephemeral: boolean): boolean {
+  return interaction.inGuild() && !ephemeral && interaction.channel?.isThread() !== true;
 }
 
 function privateReply(text: string): InteractionReplyOptions {
@@ -160,8 +177,9 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
 
     const pages = await prepared.run();
     const answerId = rateablePages(pages);
-    const key = pages.length > 1 ? deps.pages.put(pages, interaction.user.id, answerId) : null;
-    const payload = pagePayload(pages, 0, key, answerId);
+    const rated = answerId ? { answerId, followUp: canOpenThread(interaction, ephemeral) } : null;
+    const key = pages.length > 1 ? deps.pages.put(pages, interaction.user.id, answerId, rated?.followUp ?? false) : null;
+    const payload = pagePayload(pages, 0, key, rated);
     if (interaction.deferred) await interaction.editReply(payload);
     else await interaction.reply({ ...(payload as InteractionReplyOptions), flags });
     return { outcome: interaction.deferred ? 'deferred-ok' : 'ok', pages: pages.length };
@@ -195,6 +213,8 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
   async function runButton(interaction: ButtonInteraction): Promise<Report> {
     const vote = parseFeedbackButton(interaction.customId);
     if (vote) return { outcome: await onFeedbackButton(interaction, vote, deps.desk.store, new Date()) };
+    const followUp = parseFollowUpButton(interaction.customId);
+    if (followUp) return { outcome: await onFollowUpButton(interaction, followUp, deps.desk, logger, new Date()) };
     const target = parsePageButton(interaction.customId);
     if (!target) return { outcome: 'ignored' };
     const kept = deps.pages.get(target.key);
@@ -207,7 +227,7 @@ export function createDispatcher(deps: DispatcherDeps): (interaction: Interactio
       return { outcome: 'not-owner' };
     }
     const index = Math.min(Math.max(0, target.index), kept.pages.length - 1);
-    await interaction.update(pagePayload(kept.pages, index, target.key, kept.answerId));
+    await interaction.update(pagePayload(kept.pages, index, target.key, kept.answerId ? { answerId: kept.answerId, followUp: kept.followUp } : null));
     return { outcome: 'ok' };
   }
 

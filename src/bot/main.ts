@@ -17,6 +17,7 @@ import { loadDotEnv } from './env.js';
 import { newErrorId } from './errors.js';
 import { openStore } from '../store/open.js';
 import { QuestionLog, schedulePruning } from '../questions/log.js';
+import { FOLLOW_UP_KEEP_DAYS, FollowUps } from '../desk/followUps.js';
 
 /** After a stop is asked for, give open handles this long before exiting anyway. */
 const EXIT_GRACE_MS = 5_000;
@@ -136,7 +137,9 @@ async function main(): Promise<number> {
     onError: (error) => logger.warn('could not prune the question log', { error: errorFields(error).error }),
   });
   if (!config.questionLog.enabled) logger.info('the question log is off (QUESTION_LOG=off): no question is kept');
-  const desk = new Desk<CoverageEngine>(catalogue, opened.store, new ArticleIntake(catalogue, opened.store, config.maxArticleBytes), questions);
+  // threads idle for FOLLOW_UP_KEEP_DAYS are pruned as follow-ups are written, as unrated answers are
+  const followUps = new FollowUps(opened.store, FOLLOW_UP_KEEP_DAYS, (error) => logger.warn("could not read or write a follow-up thread's turns; the question was answered as asked", { error: errorFields(error).error }));
+  const desk = new Desk<CoverageEngine>(catalogue, opened.store, new ArticleIntake(catalogue, opened.store, config.maxArticleBytes), questions, followUps);
   catalogue.watch({ poll: config.watchPoll });
   const shutDown = async (): Promise<void> => {
     stopPruning();

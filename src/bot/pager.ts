@@ -15,6 +15,8 @@ export interface KeptPages {
   ownerId: string;
   /** The kept answer the pages show, whose 👍 / 👎 row stays under every page; null for other results. */
   answerId: string | null;
+  /** The answer's row has the Follow up button. */
+  followUp: boolean;
 }
 
 export interface PageStoreOptions {
@@ -38,14 +40,14 @@ export class PageStore {
   }
 
   /** Keeps `pages` and returns their key. */
-  put(pages: Page[], ownerId: string, answerId: string | null = null): string {
+  put(pages: Page[], ownerId: string, answerId: string | null = null, followUp = false): string {
     const now = this.#now();
     for (const [key, entry] of this.#kept) {
       if (entry.expires > now && this.#kept.size < this.#max) break;
       this.#kept.delete(key);
     }
     const key = randomBytes(6).toString('base64url');
-    this.#kept.set(key, { pages, ownerId, answerId, expires: now + this.#ttlMs });
+    this.#kept.set(key, { pages, ownerId, answerId, followUp, expires: now + this.#ttlMs });
     return key;
   }
 

@@ -7,6 +7,7 @@
 import type { Binding, DeskStore } from '../store/types.js';
 import type { AddOutcome, AddRequest } from './intake.js';
 import { QuestionLog } from '../questions/log.js';
+import { FollowUps } from './followUps.js';
 
 /** Takes new articles into stories (`/add`); a desk over fixed engines has none. */
 export interface Intake {
@@ -72,6 +73,8 @@ export class Desk<E> {
     readonly intake: Intake | null = null,
     /** The log of questions and their outcomes, in the same store (on, for 30 days, unless configured). */
     readonly questions: QuestionLog = new QuestionLog(store),
+    /** Follow-up threads opened on answers and their earlier turns, in the same store. */
+    readonly followUps: FollowUps = new FollowUps(store),
   ) {}
 
   /** The channel's own binding, or its parent channel's for a thread. */

@@ -1,8 +1,9 @@
 /**
- * What of an /ask answer is kept so that people can rate it: the question, the short answer, the passage
- * given first and where it was quoted from, the story and the tier. Pure; the Discord front end stores
+ * What of an /ask answer is kept so that people can rate it (the question, the short answer, the passage
+ * given first and where it was quoted from, the story and the tier) or open a follow-up thread on it (its turn). Pure; the Discord front end stores
  * it when the answer is sent and puts its id on the 👍 / 👎 buttons.
  */
+import { turnOf } from '../answer/followUp.js';
 import type { Answer } from '../answer/types.js';
 import type { Page } from '../render/paging.js';
 import type { RateableAnswer } from '../store/types.js';
@@ -17,6 +18,8 @@ export function rateableAnswer(answer: Answer, storyId: string): RateableAnswer 
     span: answer.answered ? (best?.span?.text ?? null) : null,
     passage: best?.text ?? null,
     sources: (best?.sources ?? []).map((s) => ({ outlet: s.outlet, file: s.file, paragraph: s.paragraph })),
+    // what a follow-up thread opened on the answer starts from
+    turn: turnOf(answer),
   };
 }
 

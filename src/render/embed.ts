@@ -157,18 +157,23 @@ function differSections(conflicts: readonly Conflict[], citations: Citations | n
 const NAMES_SHOWN = 8;
 
 /** The cited answer to a question, or the honest "not in the coverage" with the closest facts. */
+/** A follow-up's reading is one line of subtext: longer is cut. */
+const READ_AS_MAX = 300;
+
 export function renderAnswer(answer: Answer): Page[] {
   const citations = new Citations();
   const title = clip(escapeText(answer.question.replace(/\s+/g, ' ').trim()), LIMITS.title);
   const { reporting, total, names } = answer.agreement;
   const [best, ...others] = answer.facts;
+  // a follow-up says how it was read, first, so that a wrong reading is seen before the answer to it
+  const readAs = answer.readAs?.trim() ? [`-# Read as: ${clip(escapeText(answer.readAs.replace(/\s+/g, ' ').trim()), READ_AS_MAX)}`] : [];
 
   if (!answer.answered || !best) {
     /* The engine's own message says why; the closest facts follow as a titled section. */
     const doc: Doc = {
       title,
       color: COLORS.none,
-      lead: [`**${escapeText(answer.answer.trim() || 'The coverage does not answer this.')}**`],
+      lead: [...readAs, `**${escapeText(answer.answer.trim() || 'The coverage does not answer this.')}**`],
       sections: [],
       footer: answer.tier === 'not-sure'
         ? 'Not sure · the closest passages, verbatim, none given as the answer'
@@ -186,6 +191,7 @@ export function renderAnswer(answer: Answer): Page[] {
     const reading = dateReading(best.span);
     lead.unshift(`**${escapeText(best.span.text)}**${shortValue(best.span)}${reading ? `\n-# ${escapeText(reading)}` : ''}`);
   }
+  lead.unshift(...readAs);
   const shown = names.slice(0, NAMES_SHOWN).map(escapeText);
   const more = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} more` : '';
   lead.push(`\nReported by **${reporting} of ${total}** outlet${total === 1 ? '' : 's'}` + (shown.length > 0 ? `: ${shown.join(', ')}${more}` : ''));

@@ -1,10 +1,11 @@
 /**
  * The JSON contract of `ask --json`: exactly the fields the question sets are scored on, in a stable order.
  * `{ question, answered, tier, answer, confidence, ms, facts: [ { text, span?, sources: [ { file, outlet, published,
- * paragraph, quote } ] } ], conflicts: [ { about, claims: [ { text, sources } ] } ] }`; facts[0] of an answer
+ * paragraph, quote } ] } ], conflicts: [ { about, claims: [ { text, sources } ] } ], readAs? }`; facts[0] of an answer
  * carries `span = { text, start, end, kind, value, how? }`, the part of its text that answers (`how`: how a
  * worked-out date was read, e.g. a weekday before publication). `tier` is "answer",
  * "not-sure" (facts are the closest passages, not an answer) or "not-covered"; `answered` is true only for "answer".
+ * `readAs`, only on a follow-up read with earlier questions, is the question as the engine read it.
  */
 import type { Answer, CitedFact, SourceRef } from '../answer/types.js';
 
@@ -32,6 +33,8 @@ export interface JsonAnswer {
   ms: number;
   facts: JsonFact[];
   conflicts: Array<{ about: string; claims: JsonFact[] }>;
+  /** A follow-up's question as read with the earlier ones; absent when it was read as asked. */
+  readAs?: string;
 }
 
 const source = (s: SourceRef): JsonSource => ({ file: s.file, outlet: s.outlet, published: s.published, paragraph: s.paragraph, quote: s.quote });
@@ -52,6 +55,7 @@ export function toJson(a: Answer): JsonAnswer {
     ms: a.ms,
     facts: a.facts.map(fact),
     conflicts: a.conflicts.map((c) => ({ about: c.about, claims: c.claims.map(fact) })),
+    ...(a.readAs ? { readAs: a.readAs } : {}),
   };
 }
 

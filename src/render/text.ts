@@ -42,7 +42,7 @@ export function dateReading(span: AnswerSpan): string | null {
 
 /** A multi-line text rendering of an answer. */
 export function renderAnswerText(a: Answer): string {
-  const lines: string[] = [];
+  const lines: string[] = a.readAs ? [`Read as: ${a.readAs}`] : [];
   if (!a.answered) {
     lines.push(a.answer);
     if (a.facts.length) {

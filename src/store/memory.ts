@@ -1,5 +1,20 @@
 /** The store kept in memory: for a run whose database could not be opened (and said so at start). */
-import { FORGOTTEN_USER, type AddedArticle, type Binding, type DeskStore, type FeedbackEntry, type FeedbackQuery, type ForgetCount, type GivenAnswer, type LoggedQuestion, type QuestionOutcome, type Vote } from './types.js';
+import {
+  FORGOTTEN_USER,
+  THREAD_TURNS_KEPT,
+  type AddedArticle,
+  type Binding,
+  type DeskStore,
+  type FeedbackEntry,
+  type FeedbackQuery,
+  type FollowUpThread,
+  type ForgetCount,
+  type GivenAnswer,
+  type LoggedQuestion,
+  type QuestionOutcome,
+  type ThreadTurn,
+  type Vote,
+} from './types.js';
 
 const key = (guildId: string, channelId: string): string => `${guildId}/${channelId}`;
 
@@ -11,6 +26,7 @@ export class MemoryStore implements DeskStore {
   /** By answer id, then user id; a Map keeps the order votes were last set in. */
   readonly #votes = new Map<string, Vote>();
   #questions: LoggedQuestion[] = [];
+  readonly #threads = new Map<string, FollowUpThread & { turns: ThreadTurn[] }>();
 
   bindingOf(guildId: string, channelId: string): Binding | null {
     return this.#bindings.get(key(guildId, channelId)) ?? null;
@@ -94,6 +110,44 @@ export class MemoryStore implements DeskStore {
     const before = this.#questions.length;
     this.#questions = this.#questions.filter((q) => q.askedAt >= cutoff);
     return before - this.#questions.length;
+  }
+
+  openThread(thread: Omit<FollowUpThread, 'lastAt'>, first: ThreadTurn): FollowUpThread {
+    const existing = this.threadOn(thread.answerId);
+    if (existing) return existing;
+    this.#threads.set(thread.threadId, { ...thread, lastAt: first.askedAt, turns: [{ ...first }] });
+    return { ...thread, lastAt: first.askedAt };
+  }
+
+  threadOf(threadId: string): FollowUpThread | null {
+    const found = this.#threads.get(threadId);
+    if (!found) return null;
+    const { turns: _turns, ...thread } = found;
+    return thread;
+  }
+
+  threadOn(answerId: string): FollowUpThread | null {
+    for (const t of this.#threads.values()) if (t.answerId === answerId) return this.threadOf(t.threadId);
+    return null;
+  }
+
+  addTurn(threadId: string, turn: ThreadTurn): boolean {
+    const found = this.#threads.get(threadId);
+    if (!found) return false;
+    found.turns = [...found.turns, { ...turn }].slice(-THREAD_TURNS_KEPT);
+    if (turn.askedAt > found.lastAt) found.lastAt = turn.askedAt;
+    return true;
+  }
+
+  turns(threadId: string, limit: number = THREAD_TURNS_KEPT): ThreadTurn[] {
+    if (limit <= 0) return [];
+    return (this.#threads.get(threadId)?.turns ?? []).slice(-Math.floor(limit)).map((t) => ({ ...t }));
+  }
+
+  pruneThreads(before: string): number {
+    let n = 0;
+    for (const [id, t] of this.#threads) if (t.lastAt < before && this.#threads.delete(id)) n++;
+    return n;
   }
 
   /** As the SQLite store's: the user's questions deleted, their id cleared from bindings and the add log. */

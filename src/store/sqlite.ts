@@ -13,11 +13,15 @@ import {
   type FeedbackEntry,
   type FeedbackQuery,
   type FeedbackReason,
+  type FollowUpThread,
   type ForgetCount,
   type GivenAnswer,
   type LoggedQuestion,
   type QuestionOutcome,
+  type ThreadTurn,
+  type Turn,
   type Vote,
+  THREAD_TURNS_KEPT,
 } from './types.js';
 
 /** The file's name under DATA_DIR. */
@@ -80,6 +84,27 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX question_log_story ON question_log (story_id, outcome, id);
    CREATE INDEX question_log_asked ON question_log (asked_at);
    CREATE INDEX question_log_user ON question_log (user_id);`,
+  // follow-up threads: the turn an answer starts a thread from, the threads opened on answers and their last turns
+  `ALTER TABLE answers_given ADD COLUMN turn TEXT;
+   CREATE TABLE follow_up_threads (
+     thread_id TEXT PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     story_id TEXT NOT NULL,
+     answer_id TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL,
+     last_at TEXT NOT NULL
+   );
+   CREATE INDEX follow_up_threads_last ON follow_up_threads (last_at);
+   CREATE TABLE follow_up_turns (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     thread_id TEXT NOT NULL,
+     question TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     answer TEXT,
+     passage TEXT,
+     asked_at TEXT NOT NULL
+   );
+   CREATE INDEX follow_up_turns_thread ON follow_up_turns (thread_id, id);`,
 ];
 
 /**
@@ -121,6 +146,24 @@ interface AnswerRow {
   passage: string | null;
   sources: string;
   answered_at: string;
+  turn: string | null;
+}
+
+interface ThreadRow {
+  thread_id: string;
+  guild_id: string;
+  story_id: string;
+  answer_id: string;
+  created_at: string;
+  last_at: string;
+}
+
+interface TurnRow {
+  question: string;
+  kind: string;
+  answer: string | null;
+  passage: string | null;
+  asked_at: string;
 }
 
 interface VoteRow {
@@ -141,7 +184,11 @@ const given = (r: AnswerRow): GivenAnswer => ({
   passage: r.passage,
   sources: JSON.parse(r.sources) as CitedPlace[],
   answeredAt: r.answered_at,
+  ...(r.turn ? { turn: JSON.parse(r.turn) as Turn } : {}),
 });
+
+const thread = (r: ThreadRow): FollowUpThread => ({ threadId: r.thread_id, guildId: r.guild_id, storyId: r.story_id, answerId: r.answer_id, createdAt: r.created_at, lastAt: r.last_at });
+const threadTurn = (r: TurnRow): ThreadTurn => ({ question: r.question, kind: r.kind, answer: r.answer, passage: r.passage, askedAt: r.asked_at });
 
 const voteOf = (r: VoteRow): Vote => ({ answerId: r.answer_id, userId: r.user_id, vote: r.vote, reason: r.reason as FeedbackReason | null, note: r.note, at: r.at });
 
@@ -193,7 +240,7 @@ export class SqliteStore implements DeskStore {
   readonly #all: Database.Statement<[], BindingRow>;
   readonly #log: Database.Statement<[string, string, string, string, string]>;
   readonly #adds: Database.Statement<[string], AddRow>;
-  readonly #putAnswer: Database.Statement<[string, string, string, string, string | null, string | null, string, string]>;
+  readonly #putAnswer: Database.Statement<[string, string, string, string, string | null, string | null, string, string, string | null]>;
   readonly #getAnswer: Database.Statement<[string], AnswerRow>;
   readonly #putVote: Database.Statement<[string, string, string, string | null, string | null, string, string]>;
   readonly #getVote: Database.Statement<[string, string], VoteRow>;
@@ -201,6 +248,16 @@ export class SqliteStore implements DeskStore {
   readonly #pruneAnswers: Database.Statement<[string]>;
   readonly #ask: Database.Statement<[string, string, string, string | null, string | null, string, string]>;
   readonly #pruneQuestions: Database.Statement<[string]>;
+  readonly #putThread: Database.Statement<[string, string, string, string, string, string]>;
+  readonly #threadOf: Database.Statement<[string], ThreadRow>;
+  readonly #threadOn: Database.Statement<[string], ThreadRow>;
+  readonly #putTurn: Database.Statement<[string, string, string, string | null, string | null, string]>;
+  readonly #touchThread: Database.Statement<[string, string]>;
+  readonly #trimTurns: Database.Statement<[string, string, number]>;
+  readonly #turns: Database.Statement<[string, number], TurnRow>;
+  readonly #idleThreads: Database.Statement<[string], { thread_id: string }>;
+  readonly #dropThread: Database.Statement<[string]>;
+  readonly #dropTurns: Database.Statement<[string]>;
   readonly #forgetUser: readonly { table: string; how: ForgetCount['how']; statement: Database.Statement<[string]> }[];
 
   /** Opens (creating if needed) and migrates the file; throws when it is locked, corrupt or unwritable. */
@@ -229,7 +286,7 @@ export class SqliteStore implements DeskStore {
     this.#all = db.prepare('SELECT * FROM bindings ORDER BY guild_id, channel_id');
     this.#log = db.prepare('INSERT INTO added_articles (story_id, file, added_by, added_at, report) VALUES (?, ?, ?, ?, ?)');
     this.#adds = db.prepare('SELECT story_id, file, added_by, added_at, report FROM added_articles WHERE story_id = ? ORDER BY id DESC');
-    this.#putAnswer = db.prepare('INSERT INTO answers_given (id, story_id, question, tier, span, passage, sources, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.#putAnswer = db.prepare('INSERT INTO answers_given (id, story_id, question, tier, span, passage, sources, answered_at, turn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.#getAnswer = db.prepare('SELECT * FROM answers_given WHERE id = ?');
     // REPLACE gives the row a new id, so "newest first" puts a changed vote first among votes of the same second
     this.#putVote = db.prepare(
@@ -241,6 +298,16 @@ export class SqliteStore implements DeskStore {
     this.#pruneAnswers = db.prepare('DELETE FROM answers_given WHERE answered_at < ? AND NOT EXISTS (SELECT 1 FROM feedback WHERE answer_id = answers_given.id)');
     this.#ask = db.prepare('INSERT INTO question_log (story_id, question, outcome, guild_id, channel_id, user_id, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.#pruneQuestions = db.prepare('DELETE FROM question_log WHERE asked_at < ?');
+    this.#putThread = db.prepare('INSERT INTO follow_up_threads (thread_id, guild_id, story_id, answer_id, created_at, last_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    this.#threadOf = db.prepare('SELECT * FROM follow_up_threads WHERE thread_id = ?');
+    this.#threadOn = db.prepare('SELECT * FROM follow_up_threads WHERE answer_id = ?');
+    this.#putTurn = db.prepare('INSERT INTO follow_up_turns (thread_id, question, kind, answer, passage, asked_at) VALUES (?, ?, ?, ?, ?, ?)');
+    this.#touchThread = db.prepare('UPDATE follow_up_threads SET last_at = max(last_at, ?) WHERE thread_id = ?');
+    this.#trimTurns = db.prepare('DELETE FROM follow_up_turns WHERE thread_id = ? AND id NOT IN (SELECT id FROM follow_up_turns WHERE thread_id = ? ORDER BY id DESC LIMIT ?)');
+    this.#turns = db.prepare('SELECT question, kind, answer, passage, asked_at FROM (SELECT * FROM follow_up_turns WHERE thread_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id');
+    this.#idleThreads = db.prepare('SELECT thread_id FROM follow_up_threads WHERE last_at < ?');
+    this.#dropThread = db.prepare('DELETE FROM follow_up_threads WHERE thread_id = ?');
+    this.#dropTurns = db.prepare('DELETE FROM follow_up_turns WHERE thread_id = ?');
     this.#forgetUser = USER_KEYED.map(({ table, column, how }) => ({
       table,
       how,
@@ -270,7 +337,7 @@ export class SqliteStore implements DeskStore {
   }
 
   recordAnswer(a: GivenAnswer): void {
-    this.#putAnswer.run(a.id, a.storyId, a.question, a.tier, a.span, a.passage, JSON.stringify(a.sources), a.answeredAt);
+    this.#putAnswer.run(a.id, a.storyId, a.question, a.tier, a.span, a.passage, JSON.stringify(a.sources), a.answeredAt, a.turn ? JSON.stringify(a.turn) : null);
   }
 
   answerById(id: string): GivenAnswer | null {
@@ -331,6 +398,54 @@ export class SqliteStore implements DeskStore {
 
   pruneQuestions(cutoff: string): number {
     return this.#pruneQuestions.run(cutoff).changes;
+  }
+
+  openThread(t: Omit<FollowUpThread, 'lastAt'>, first: ThreadTurn): FollowUpThread {
+    return this.#db.transaction(() => {
+      const existing = this.#threadOn.get(t.answerId);
+      if (existing) return thread(existing);
+      // a thread id is Discord's and never reused; a row under it from an answer since pruned is replaced
+      this.#dropTurns.run(t.threadId);
+      this.#dropThread.run(t.threadId);
+      this.#putThread.run(t.threadId, t.guildId, t.storyId, t.answerId, t.createdAt, first.askedAt);
+      this.#putTurn.run(t.threadId, first.question, first.kind, first.answer, first.passage, first.askedAt);
+      return { ...t, lastAt: first.askedAt };
+    })();
+  }
+
+  threadOf(threadId: string): FollowUpThread | null {
+    const row = this.#threadOf.get(threadId);
+    return row ? thread(row) : null;
+  }
+
+  threadOn(answerId: string): FollowUpThread | null {
+    const row = this.#threadOn.get(answerId);
+    return row ? thread(row) : null;
+  }
+
+  addTurn(threadId: string, turn: ThreadTurn): boolean {
+    return this.#db.transaction(() => {
+      if (this.#touchThread.run(turn.askedAt, threadId).changes === 0) return false;
+      this.#putTurn.run(threadId, turn.question, turn.kind, turn.answer, turn.passage, turn.askedAt);
+      this.#trimTurns.run(threadId, threadId, THREAD_TURNS_KEPT);
+      return true;
+    })();
+  }
+
+  turns(threadId: string, limit: number = THREAD_TURNS_KEPT): ThreadTurn[] {
+    if (limit <= 0) return [];
+    return this.#turns.all(threadId, Math.floor(limit)).map(threadTurn);
+  }
+
+  pruneThreads(before: string): number {
+    return this.#db.transaction(() => {
+      const idle = this.#idleThreads.all(before);
+      for (const { thread_id } of idle) {
+        this.#dropTurns.run(thread_id);
+        this.#dropThread.run(thread_id);
+      }
+      return idle.length;
+    })();
   }
 
   forgetUser(userId: string): ForgetCount[] {

@@ -1,7 +1,7 @@
 /**
  * The desk's state behind one small interface: which story each channel answers from, the log of
- * articles added through the bot, the answers given with the feedback people left on them, and the log of
- * questions asked with their outcome. SQLite implements it today; a multi-shard deployment would implement
+ * articles added through the bot, the answers given with the feedback people left on them, the log of
+ * questions asked with their outcome, and the follow-up threads opened on answers with their last turns. SQLite implements it today; a multi-shard deployment would implement
  * the same interface over a server database (see README, "State"), so callers never see SQL.
  */
 
@@ -54,6 +54,8 @@ export interface GivenAnswer {
   sources: CitedPlace[];
   /** ISO time the answer was given. */
   answeredAt: string;
+  /** What a follow-up thread opened on this answer starts from; absent for answers kept before threads. */
+  turn?: Turn;
 }
 
 /** An answer before it is kept: what a front end with feedback buttons stores. */
@@ -105,6 +107,43 @@ export interface LoggedQuestion {
   askedAt: string;
 }
 
+/**
+ * One question of a conversation and what was answered, as a follow-up needs it (the engine's EarlierTurn:
+ * the question as read, its kind, the short answer, the passage given first). No user id: a turn is the
+ * thread's, whoever asked it.
+ */
+export interface Turn {
+  question: string;
+  /** The engine's question kind ("how-many", "who", …). */
+  kind: string;
+  answer: string | null;
+  passage: string | null;
+}
+
+/** A turn of a follow-up thread, with when it was asked. */
+export interface ThreadTurn extends Turn {
+  /** ISO time. */
+  askedAt: string;
+}
+
+/** A thread opened with "Follow up" on an answer: its /ask questions are read with its earlier turns. */
+export interface FollowUpThread {
+  /** The thread's channel id. */
+  threadId: string;
+  guildId: string;
+  /** The story the answer came from, which the thread is bound to. */
+  storyId: string;
+  /** The answer (as kept in answers_given) the thread was opened on; one thread per answer. */
+  answerId: string;
+  /** ISO time the thread was opened. */
+  createdAt: string;
+  /** ISO time of its latest turn: threads idle too long are pruned. */
+  lastAt: string;
+}
+
+/** A follow-up is read against this many earlier turns at most; older ones are dropped as turns are added. */
+export const THREAD_TURNS_KEPT = 5;
+
 /** What forgetting a user did to one table. */
 export interface ForgetCount {
   table: string;
@@ -144,6 +183,20 @@ export interface DeskStore {
   questions(storyId: string, outcomes: readonly QuestionOutcome[], limit: number): LoggedQuestion[];
   /** Deletes the questions asked before `cutoff` (an ISO time); returns how many went. */
   pruneQuestions(cutoff: string): number;
+  /**
+   * Records a follow-up thread opened on an answer with its first turn, unless the answer already has one:
+   * returns the thread on record for the answer (the existing one then, unchanged).
+   */
+  openThread(thread: Omit<FollowUpThread, 'lastAt'>, first: ThreadTurn): FollowUpThread;
+  threadOf(threadId: string): FollowUpThread | null;
+  /** The thread opened on an answer, or null. */
+  threadOn(answerId: string): FollowUpThread | null;
+  /** Adds a turn (keeping the last THREAD_TURNS_KEPT) and marks the thread active; false for an unknown thread. */
+  addTurn(threadId: string, turn: ThreadTurn): boolean;
+  /** The thread's latest `limit` turns, oldest first. */
+  turns(threadId: string, limit?: number): ThreadTurn[];
+  /** Deletes the threads (and their turns) with no turn since `before` (ISO); returns how many threads went. */
+  pruneThreads(before: string): number;
   /** Removes a user's rows from every table keyed by a user id, in one transaction. */
   forgetUser(userId: string): ForgetCount[];
   close(): void;

@@ -1,18 +1,35 @@
 /** Engine results made up to test rendering at sizes the seed story does not reach, and an engine to give them. */
-import type { Answer, SourceRef } from '../../src/answer/types.js';
+import type { Answer, EarlierTurn, SourceRef } from '../../src/answer/types.js';
 import type { CoverageEngine } from '../../src/bot/command.js';
 import type { Engine } from '../../src/engine.js';
 
-/** The engine, with `ask` replaceable so a test can make it fail or answer at a size the seeds never reach. */
-export function switchable(real: Engine): { engine: CoverageEngine; setAsk(fn: ((q: string) => Answer) | null): void } {
-  let ask: ((q: string) => Answer) | null = null;
+/** One call of `ask` as the engine received it, with what it answered. */
+export interface AskCall {
+  question: string;
+  /** A copy of the earlier turns given; undefined when none were passed. */
+  earlier: EarlierTurn[] | undefined;
+  answer: Answer;
+}
+
+/**
+ * The engine, with `ask` replaceable so a test can make it fail or answer at a size the seeds never reach;
+ * every call is recorded in `calls` with the earlier turns it was given.
+ */
+export function switchable(real: Engine): { engine: CoverageEngine; calls: AskCall[]; setAsk(fn: ((q: string, earlier?: readonly EarlierTurn[]) => Answer) | null): void } {
+  let ask: ((q: string, earlier?: readonly EarlierTurn[]) => Answer) | null = null;
+  const calls: AskCall[] = [];
   return {
+    calls,
     setAsk(fn) {
       ask = fn;
     },
     engine: {
       stats: () => real.stats(),
-      ask: (q, earlier) => (ask ? ask(q) : real.ask(q, earlier)),
+      ask: (q, earlier) => {
+        const answer = ask ? ask(q, earlier) : real.ask(q, earlier);
+        calls.push({ question: q, earlier: earlier ? structuredClone([...earlier]) : undefined, answer });
+        return answer;
+      },
       about: (n) => real.about(n),
       names: (q, l) => real.names(q, l),
       quotes: (s) => real.quotes(s),

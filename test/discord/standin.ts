@@ -7,8 +7,9 @@
  * RESUME (op 6) on the READY's resume_gateway_url → replay of missed dispatches + RESUMED, INVALID
  * SESSION (op 9) for an unknown session. REST: GET /gateway/bot, command overwrites, the interaction
  * callback (messages, deferrals, updates, autocomplete choices, modals), and the webhook routes for the
- * original response and follow-ups. A modal shown can be submitted as its user would fill it in (a
- * MODAL_SUBMIT interaction). Discord's rules are enforced: the 3-second acknowledgement window, one
+ * original response and follow-ups, a thread started from a message (with THREAD_CREATE on the gateway)
+ * and messages posted in it. A modal shown can be submitted as its user would fill it in (a
+ * MODAL_SUBMIT interaction); a command can be run inside a thread the bot opened. Discord's rules are enforced: the 3-second acknowledgement window, one
  * acknowledgement per interaction, message and modal limits (answered 400 Invalid Form Body, code
  * 50035), bot authorisation on authenticated routes.
  */
@@ -98,6 +99,8 @@ export interface InteractionRecord {
   modal: Json | null;
   /** For a button or a modal submitted from one: the message the button is on. */
   message: StoredMessage | null;
+  /** Where the interaction happened: the server and channel (a thread when parentId is set). */
+  place: GuildSpec;
   /** Message bodies rejected with 400 and why. */
   rejected: { body: unknown; problems: string[] }[];
   deleted: boolean;
@@ -112,6 +115,21 @@ interface Session {
 }
 
 /** A connection as the gateway saw it. */
+/** A thread started from a message, as the stand-in keeps it. */
+export interface StandInThread {
+  id: string;
+  name: string;
+  parentId: string;
+  guildId: string;
+  /** The message it was started from (a thread on a message has the message's id). */
+  messageId: string;
+  autoArchiveDuration: number;
+  /** What the bot posted in it, as received. */
+  messages: Json[];
+  /** The place to pass to command() to run a command inside the thread. */
+  place: GuildSpec;
+}
+
 export interface GatewayConnection {
   path: string;
   query: URLSearchParams;
@@ -140,6 +158,8 @@ export class DiscordStandIn extends EventEmitter {
   readonly commands = new Map<string, Json[]>();
   readonly guilds: GuildSpec[];
   readonly bot: UserSpec;
+  /** Threads started from messages, by id. */
+  readonly threads = new Map<string, StandInThread>();
   heartbeats = 0;
 
   readonly #options: Required<Omit<StandInOptions, 'guilds' | 'botName'>>;
@@ -254,6 +274,12 @@ export class DiscordStandIn extends EventEmitter {
     return typeof found?.id === 'string' ? found.id : snowflake();
   }
 
+  /** The place of a message: its thread, or its server's channel. */
+  #placeOf(message: StoredMessage): GuildSpec | undefined {
+    const channelId = String(message.channel_id);
+    return this.threads.get(channelId)?.place ?? this.guilds.find((g) => g.channelId === channelId);
+  }
+
   #dispatchInteraction(base: InteractionBase, kind: InteractionRecord['kind'], name: string, payload: Json, message: StoredMessage | null = null): InteractionRecord {
     const record: InteractionRecord = {
       id: base.id,
@@ -269,6 +295,7 @@ export class DiscordStandIn extends EventEmitter {
       choices: null,
       modal: null,
       message,
+      place: base.guild,
       rejected: [],
       deleted: false,
     };
@@ -317,7 +344,7 @@ export class DiscordStandIn extends EventEmitter {
     const button = buttons.find((b) => b.custom_id === customId);
     if (!button) throw new Error(`stand-in: the message has no button ${customId}`);
     if (button.disabled) throw new Error(`stand-in: the button ${customId} is disabled and cannot be clicked`);
-    const base = this.#base(user, undefined);
+    const base = this.#base(user, this.#placeOf(message));
     return this.#dispatchInteraction(base, 'button', customId, buttonInteraction(base, customId, message), message);
   }
 
@@ -351,7 +378,7 @@ export class DiscordStandIn extends EventEmitter {
       if (chosen.length < min || chosen.length > max) throw new Error(`stand-in: ${id} takes ${min} to ${max} choices, not ${chosen.length}`);
       return { type: 18, id: top.id, component: { type: field.type, id: field.id, custom_id: id, values: chosen } };
     });
-    const base = this.#base(shown.user, undefined);
+    const base = this.#base(shown.user, shown.place);
     const payload = modalSubmitInteraction(base, String(modal.custom_id), components, shown.message);
     return this.#dispatchInteraction(base, 'modal', String(modal.custom_id), payload, shown.message);
   }
@@ -564,6 +591,16 @@ export class DiscordStandIn extends EventEmitter {
       return this.#callback(m[1] ?? '', m[2] ?? '', query, body);
     }
 
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(route)) && method === 'POST') {
+      if (!authorised) return unauthorised;
+      return this.#startThread(m[1] ?? '', m[2] ?? '', body);
+    }
+
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(route)) && method === 'POST') {
+      if (!authorised) return unauthorised;
+      return this.#postInThread(m[1] ?? '', body);
+    }
+
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(route))) {
       const record = [...this.interactions.values()].find((r) => r.token === m?.[2]);
       if (!record || m[1] !== this.#options.applicationId) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
@@ -572,6 +609,87 @@ export class DiscordStandIn extends EventEmitter {
     }
 
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  /** Every message the bot sent through interactions, wherever it is. */
+  #allMessages(): StoredMessage[] {
+    return [...this.interactions.values()].flatMap((r) => [...(r.original && !r.deleted ? [r.original] : []), ...r.followUps]);
+  }
+
+  /** POST /channels/{channel.id}/messages/{message.id}/threads: Discord's "Start Thread from Message". */
+  #startThread(channelId: string, messageId: string, body: unknown): { status: number; body?: unknown } {
+    const guild = this.guilds.find((g) => g.channelId === channelId);
+    if (!guild) {
+      if (this.threads.has(channelId)) return { status: 400, body: { message: 'Cannot execute action on this channel type', code: 50024 } };
+      return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    }
+    const message = this.#allMessages().find((msg) => msg.id === messageId && msg.channel_id === channelId && (msg.flags & EPHEMERAL) === 0);
+    if (!message) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    if ((message.flags & HAS_THREAD) !== 0 || this.threads.has(messageId)) return { status: 400, body: { message: 'A thread has already been created for this message', code: 160004 } };
+    const { name, auto_archive_duration: duration } = (typeof body === 'object' && body !== null ? body : {}) as Json;
+    const problems: string[] = [];
+    if (typeof name !== 'string' || [...name].length < 1 || [...name].length > 100) problems.push('name: must be 1 to 100 characters');
+    if (duration !== undefined && ![60, 1440, 4320, 10080].includes(duration as number)) problems.push('auto_archive_duration: must be 60, 1440, 4320 or 10080');
+    if (problems.length > 0) return invalidForm(problems);
+    const place: GuildSpec = { ...guild, channelId: messageId, parentId: channelId };
+    const thread: StandInThread = { id: messageId, name: String(name), parentId: channelId, guildId: guild.id, messageId, autoArchiveDuration: typeof duration === 'number' ? duration : 4320, messages: [], place };
+    this.threads.set(thread.id, thread);
+    message.flags |= HAS_THREAD;
+    const channel = this.#threadChannel(thread);
+    message.thread = channel;
+    this.dispatch('THREAD_CREATE', { ...channel, newly_created: true });
+    return { status: 201, body: channel };
+  }
+
+  #threadChannel(t: StandInThread): Json {
+    return {
+      id: t.id,
+      type: 11,
+      guild_id: t.guildId,
+      parent_id: t.parentId,
+      name: t.name,
+      owner_id: this.bot.id,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
+      message_count: t.messages.length,
+      member_count: 1,
+      total_message_sent: t.messages.length,
+      thread_metadata: { archived: false, auto_archive_duration: t.autoArchiveDuration, archive_timestamp: new Date().toISOString(), locked: false, create_timestamp: new Date().toISOString() },
+      member: { id: t.id, user_id: this.bot.id, join_timestamp: new Date().toISOString(), flags: 0 },
+    };
+  }
+
+  /** POST /channels/{channel.id}/messages, in a thread the bot opened. */
+  #postInThread(channelId: string, body: unknown): { status: number; body?: unknown } {
+    const thread = this.threads.get(channelId);
+    if (!thread) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    const problems = messageProblems(body, { partial: false });
+    if (problems.length > 0) return invalidForm(problems);
+    const data = body as Json;
+    thread.messages.push(data);
+    return {
+      status: 200,
+      body: {
+        id: snowflake(),
+        type: 0,
+        channel_id: channelId,
+        guild_id: thread.guildId,
+        author: userObject(this.bot, true),
+        content: typeof data.content === 'string' ? data.content : '',
+        embeds: Array.isArray(data.embeds) ? data.embeds : [],
+        components: [],
+        attachments: [],
+        mentions: [],
+        mention_roles: [],
+        mention_everyone: false,
+        pinned: false,
+        tts: false,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        flags: 0,
+      },
+    };
   }
 
   #callback(id: string, token: string, query: URLSearchParams, body: unknown): { status: number; body?: unknown } {
@@ -605,7 +723,8 @@ export class DiscordStandIn extends EventEmitter {
         break;
       }
       case 5: // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
-        if (record.kind !== 'command' && record.kind !== 'modal') return invalidForm(['callback type 5 is only for commands and modal submits']);
+        // a component may defer a new reply too (its "thinking…" is a new message), not only a command or a modal
+        if (record.kind === 'autocomplete') return invalidForm(['callback type 5 is not valid for autocomplete']);
         record.callbacks.push(type);
         record.original = this.#message(record, { content: '' }, (flags & EPHEMERAL) | LOADING);
         break;
@@ -702,11 +821,10 @@ export class DiscordStandIn extends EventEmitter {
   }
 
   #message(record: InteractionRecord, data: Json, flags: number): StoredMessage {
-    const guild = this.guilds[0];
     return {
       id: snowflake(),
       type: record.kind === 'command' ? 20 : 0,
-      channel_id: guild?.channelId ?? snowflake(),
+      channel_id: record.place.channelId,
       author: userObject(this.bot, true),
       content: typeof data.content === 'string' ? data.content : '',
       embeds: Array.isArray(data.embeds) ? data.embeds : [],
@@ -738,6 +856,7 @@ export class DiscordStandIn extends EventEmitter {
 /** Message flags. */
 export const EPHEMERAL = 1 << 6;
 export const LOADING = 1 << 7;
+export const HAS_THREAD = 1 << 5;
 
 /** The user the tests act as unless they say otherwise. */
 export const DEFAULT_USER: UserSpec = { id: '310000000000000001', username: 'reporter' };
