@@ -57,7 +57,8 @@ const PRONOUNS: ReadonlyMap<string, { sort: Sort; possessive: boolean }> = new M
   ['its', { sort: 'thing', possessive: true }],
 ]);
 
-const DEMONSTRATIVE = /^(this|that|these|those)$/;
+// "that" is left out: after a noun it begins a clause ("the system that Sky+ HD uses")
+const DEMONSTRATIVE = /^(this|these|those)$/;
 const ELIDED = /^\s*(?:and|but|what about|how about|and what about|and how about)\b[\s,]*(.+?)[\s?.!]*$/i;
 const CONTENT = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 /** Nouns of a question's asking phrase that name a time, never what "it" stands for ("What year was it built?"). */
@@ -222,7 +223,8 @@ function isFree(tokens: readonly Token[], i: number, sort: Sort, tools: FollowUp
     // a one-word name the coverage does not file as a place or organisation may be a surname ("Manning")
     const runs = nameRuns(tokens);
     if (runs.some((n) => isPersonName(n, tools) || (!n.includes(' ') && !['place', 'organisation'].includes(tools.kindOf(n) ?? '')))) return false;
-    return !before.some((t) => t.pos === 'NOUN' && nounSorts().sortOf(t.lemma.toLowerCase()) === 'person');
+    // one person noun ("Which kicker … him"); "How many tackles did he make" has none
+    return !before.some((t) => t.pos === 'NOUN' && t.lemma.toLowerCase() === t.norm && nounSorts().sortOf(t.lemma.toLowerCase()) === 'person');
   }
   if (sort === 'thing' && tokens[i]!.norm === 'it' && isExtraposed(tokens, i)) return false;
   // "When did he say it?": what was said, which no phrase of the earlier question names
