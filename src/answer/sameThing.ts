@@ -35,6 +35,12 @@ export function countedWords(q: ParsedQuestion): string[] {
   // "how many of the prisoners were Polish": a people named after the verb is what is counted (the focus
   // is the group they are counted among)
   const lastVerb = q.tokens.reduce((at, t, i) => (t.pos === 'VERB' || t.pos === 'AUX' ? i : at), -1);
-  const peoples = lastVerb < 0 ? [] : q.tokens.slice(lastVerb + 1).filter((t) => placeFamily(t.text).length > 0).map((t) => t.text);
+  const copula = q.tokens[lastVerb]?.lemma.toLowerCase() === 'be';
+  // a people or its adjective, not the country ("how many remain in Belarus" counts prisoners)
+  const isPeople = (w: string): boolean => {
+    const family = placeFamily(w);
+    return family.length > 0 && family[0] !== family.find((f) => f === w.toLowerCase());
+  };
+  const peoples = copula ? q.tokens.slice(lastVerb + 1).filter((t) => isPeople(t.text)).map((t) => t.text) : [];
   return (peoples.length ? peoples : words).flatMap((w) => [w, ...measuredBy(w)]);
 }
