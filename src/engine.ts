@@ -9,7 +9,7 @@ import { outletCount } from './answer/sources.js';
 import { matchingSpeakers, mergeAcrossArticles, quoteEntries, sourceSummaries, speakerCounts, timelineEntries, type QuoteEntry, type SourceSummary, type TimelineEntry } from './answer/listings.js';
 import { readFollowUp } from './answer/followUp.js';
 import type { CitedFact, Answer, Conflict, EarlierTurn } from './answer/types.js';
-import { cacheLogFields, loadIndexedCorpus, type CacheReport } from './cache/indexCache.js';
+import { appendSavedFiles, cacheLogFields, loadIndexedCorpus, type AppendLimits, type CacheReport, type IndexedCorpus } from './cache/indexCache.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
 import { answerContext, type AnswerContext } from './answer/context.js';
@@ -36,6 +36,8 @@ export interface EngineOptions {
   logger?: Logger;
   /** Reference "now" for anything relative to the present; defaults to the clock at the edge. */
   now?: Date;
+  /** When files added since the saved assembled index are appended to it rather than merged into a new one (see cache/indexCache.ts). */
+  appendLimits?: Partial<AppendLimits>;
 }
 
 export interface NameSummary {
@@ -95,6 +97,8 @@ export class Engine {
     private readonly clock: () => number,
     /** What the load did with the saved index: files reused, analysed, removed, damaged; where; how long. */
     readonly cacheReport: CacheReport,
+    /** The files the corpus was loaded from, each with the SHA-1 of the bytes read (see IndexedCorpus.files). */
+    private readonly files: IndexedCorpus['files'],
   ) {
     // grouped while indexing (the facts' entities carry the group keys), and saved with the index
     this.groups = k.groups;
@@ -107,12 +111,31 @@ export class Engine {
   static async load(dir: string, options: EngineOptions & { clock?: () => number } = {}): Promise<Engine> {
     const started = performance.now();
     const logger = options.logger ?? fallbackLogger();
-    const { load, knowledge, report } = await loadIndexedCorpus(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, logger });
+    const { load, knowledge, report, files } = await loadIndexedCorpus(dir, { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, appendLimits: options.appendLimits, logger });
     const t = performance.now();
-    const engine = new Engine(load.root, load.problems, knowledge, answerContext(knowledge), options.clock ?? (() => performance.now()), report);
+    const engine = new Engine(load.root, load.problems, knowledge, answerContext(knowledge), options.clock ?? (() => performance.now()), report, files);
     report.phases.engine = performance.now() - t;
     report.ms = performance.now() - started;
     logger.info('corpus loaded', { corpus: load.root, articles: load.articles.length, problems: load.problems.length, ...cacheLogFields(report) });
+    return engine;
+  }
+
+  /**
+   * This engine with the files added to its folder since it was loaded appended, read from the entries a
+   * save of the folder's index has just written (`files` is what that save listed: see saveIndexedCorpus);
+   * this engine is left as it was. Null when something else changed (a file edited or removed) or an entry
+   * cannot be read: load the folder again then.
+   */
+  withAddedFiles(files: IndexedCorpus['files'], options: Pick<EngineOptions, 'cache' | 'logger'> = {}): Engine | null {
+    const t = performance.now();
+    const appended = appendSavedFiles({ load: { root: this.root, articles: this.k.articles, problems: this.problems }, knowledge: this.k, files: this.files }, files, { cache: options.cache });
+    if (!appended) return null;
+    const { load, knowledge, report } = appended;
+    const t2 = performance.now();
+    const engine = new Engine(this.root, load.problems, knowledge, answerContext(knowledge, this.context.vectors), this.clock, report, files);
+    report.phases.engine = performance.now() - t2;
+    report.ms = performance.now() - t;
+    options.logger?.info('corpus extended', { corpus: this.root, articles: load.articles.length, added: load.articles.length - this.k.articles.length, problems: load.problems.length, ...cacheLogFields(report) });
     return engine;
   }
 

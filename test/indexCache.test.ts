@@ -9,7 +9,7 @@ import { seedsDir, story } from './support/paths.js';
 import { jsonSafe } from '../src/bytes/jsonSafe.js';
 import { decodeValue, encodeValue } from '../src/cache/codec.js';
 import { codeFingerprint } from '../src/cache/fingerprint.js';
-import { CACHE_DIR_ENV, CACHE_FOLDER, fallbackLocation } from '../src/cache/indexCache.js';
+import { CACHE_DIR_ENV, CACHE_FOLDER, fallbackLocation, saveIndexedCorpus } from '../src/cache/indexCache.js';
 import { SNAPSHOT_ENTRY } from '../src/cache/knowledgeSnapshot.js';
 import { openPack, PACK_FILE, PackWriter } from '../src/cache/pack.js';
 import { articleFacts } from '../src/cache/record.js';
@@ -57,6 +57,8 @@ function capture(lines: string[]): Logger {
 }
 
 const packOf = (dir: string): string => path.join(dir, CACHE_FOLDER, PACK_FILE);
+/** The delta packs beside the pack, oldest first. */
+const deltasOf = async (dir: string): Promise<string[]> => (await readdir(path.join(dir, CACHE_FOLDER))).filter((f) => /^index\.delta-.*\.pack$/.test(f)).sort();
 
 describe('saved index', function () {
   this.timeout(60_000);
@@ -166,15 +168,23 @@ describe('saved index', function () {
       expect(again.ask('How many beekeepers were released?').facts[0]?.text).to.include('417 beekeepers');
     });
 
-    it('an added file is analysed, the others reused', async () => {
+    it('an added file is analysed, the others reused; only its entry is written, in a delta pack', async () => {
       await load();
+      const pack = await stat(packOf(dir));
       await cp(path.join(pleaDir, 'capitol-wire.txt'), path.join(dir, 'sub', 'capitol-wire.txt'), { recursive: true });
       const engine = await load();
-      expect(engine.cacheReport).to.include({ reused: 5, analysed: 1, changed: 0, removed: 0, saved: true, assembled: 'built' });
+      expect(engine.cacheReport).to.include({ reused: 5, analysed: 1, changed: 0, removed: 0, saved: true, assembled: 'appended' });
       expect(engine.sources().map((s) => s.file)).to.include('sub/capitol-wire.txt');
+      // the file sorts last, so appending it numbers everything as a cold load does
       expect(snapshot(engine)).to.equal(snapshot(await cold()));
+      // the pack is as it was; the new entry is a small file beside it
+      const after = await stat(packOf(dir));
+      expect([after.size, after.mtimeMs]).to.deep.equal([pack.size, pack.mtimeMs]);
+      const deltas = await deltasOf(dir);
+      expect(deltas).to.have.length(1);
+      expect(engine.cacheReport.bytes).to.equal(pack.size + (await stat(path.join(dir, CACHE_FOLDER, deltas[0]!))).size);
       const again = await load();
-      expect(again.cacheReport).to.include({ reused: 6, analysed: 0, saved: false, assembled: 'restored' });
+      expect(again.cacheReport).to.include({ reused: 6, analysed: 0, saved: false, assembled: 'appended' });
       expect(snapshot(again)).to.equal(snapshot(engine));
     });
 
@@ -224,6 +234,101 @@ describe('saved index', function () {
       expect(data).to.not.equal(code);
       await writeFile(path.join(project, 'node_modules', 'wink-nlp', 'package.json'), JSON.stringify({ version: '2.5.0' }));
       expect(codeFingerprint(project)).to.not.equal(data);
+    });
+  });
+
+  describe('files added: appended to the saved assembled index, merged past a limit', () => {
+    const added = (name: string): Promise<void> => cp(path.join(pleaDir, 'capitol-wire.txt'), path.join(dir, name));
+    const citedIn = (engine: Engine, file: string): boolean => engine.ask('What did Marsh admit?').facts.some((f) => f.sources.some((s) => s.file === file));
+
+    it('a file that sorts first is appended after the others, answered from, and numbered in file order once merged', async () => {
+      await load();
+      await added('0-capitol-wire.txt');
+      const engine = await load();
+      expect(engine.cacheReport).to.include({ analysed: 1, assembled: 'appended', saved: true });
+      expect(citedIn(engine, '0-capitol-wire.txt')).to.equal(true);
+      // appended, it comes last; a cold load puts it first
+      expect(engine.sources().at(-1)?.file).to.equal('0-capitol-wire.txt');
+      expect((await cold()).sources()[0]?.file).to.equal('0-capitol-wire.txt');
+      // with no room for appending, the next load merges: one pack again, as a cold load, no delta left
+      const merged = await load({ appendLimits: { files: 0, share: 0 } });
+      expect(merged.cacheReport).to.include({ reused: 6, analysed: 0, assembled: 'built', saved: true });
+      expect(await deltasOf(dir)).to.deep.equal([]);
+      expect(snapshot(merged)).to.equal(snapshot(await cold()));
+      expect((await load()).cacheReport).to.include({ reused: 6, analysed: 0, assembled: 'restored', saved: false });
+    });
+
+    it('each load that finds new files writes one more delta; past the limit they are merged, and answers stay those of a cold load', async () => {
+      await load();
+      await added('x1.txt');
+      expect((await load()).cacheReport).to.include({ analysed: 1, assembled: 'appended' });
+      await added('x2.txt');
+      expect((await load()).cacheReport).to.include({ reused: 6, analysed: 1, assembled: 'appended' });
+      expect(await deltasOf(dir)).to.have.length(2);
+      await added('x3.txt');
+      const merged = await load({ appendLimits: { files: 2, share: 0 } });
+      expect(merged.cacheReport).to.include({ reused: 7, analysed: 1, assembled: 'built', saved: true });
+      expect(await deltasOf(dir)).to.deep.equal([]);
+      expect(snapshot(merged)).to.equal(snapshot(await cold()));
+    });
+
+    it('a file of the assembled index changed or removed after an append: everything is assembled again, the deltas merged', async () => {
+      await load();
+      await added('x1.txt');
+      await load();
+      const first = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort()[0]!;
+      await rm(path.join(dir, first));
+      const engine = await load();
+      expect(engine.cacheReport).to.include({ reused: 5, analysed: 0, removed: 1, assembled: 'built', saved: true });
+      expect(await deltasOf(dir)).to.deep.equal([]);
+      expect(snapshot(engine)).to.equal(snapshot(await cold()));
+    });
+
+    it('an added file removed again: the assembled index is restored whole and its delta dropped', async () => {
+      await load();
+      await added('x1.txt');
+      await load();
+      await rm(path.join(dir, 'x1.txt'));
+      const engine = await load();
+      expect(engine.cacheReport).to.include({ reused: 5, analysed: 0, removed: 1, assembled: 'restored', saved: false });
+      expect(await deltasOf(dir)).to.deep.equal([]);
+      expect(citedIn(engine, 'x1.txt')).to.equal(false);
+    });
+
+    it('an engine takes the files a save of its folder found added, in memory, and refuses when anything else changed', async () => {
+      const engine = await load();
+      await added('x1.txt');
+      const saved = await saveIndexedCorpus(dir, {});
+      expect(saved.report).to.include({ analysed: 1, assembled: 'appended', saved: true });
+      const extended = engine.withAddedFiles(saved.files)!;
+      expect(extended.cacheReport).to.include({ assembled: 'appended', analysed: 0 });
+      expect(citedIn(extended, 'x1.txt')).to.equal(true);
+      expect(citedIn(engine, 'x1.txt')).to.equal(false);
+      expect(snapshot(extended)).to.equal(snapshot(await load()));
+      // nothing added since: nothing to append
+      expect(extended.withAddedFiles(saved.files)).to.equal(null);
+      // a file the engine was loaded from edited: it must be loaded again
+      const first = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort()[0]!;
+      await writeFile(path.join(dir, first), `${await readFile(path.join(dir, first), 'utf8')}\nOne more line.\n`);
+      await added('x2.txt');
+      expect(engine.withAddedFiles((await saveIndexedCorpus(dir, {})).files)).to.equal(null);
+    });
+
+    it('a damaged delta pack: its file is analysed again, with a warning, and still answered from', async () => {
+      await load();
+      await added('x1.txt');
+      await load();
+      const [delta] = await deltasOf(dir);
+      const file = path.join(dir, CACHE_FOLDER, delta!);
+      const bytes = await readFile(file);
+      const at = Math.floor(bytes.length / 3);
+      bytes[at] = bytes[at]! ^ 0x01;
+      await writeFile(file, bytes);
+      lines.length = 0;
+      const engine = await load();
+      expect(engine.cacheReport).to.include({ analysed: 1, assembled: 'appended' });
+      expect(engine.cacheReport.warnings.join(' ')).to.match(/damaged/);
+      expect(citedIn(engine, 'x1.txt')).to.equal(true);
     });
   });
 
@@ -280,15 +385,16 @@ describe('saved index', function () {
       return entry.file;
     }
 
-    it('a flipped byte in one file entry, met when the assembled index is rebuilt (a file was added): only that file is analysed again', async () => {
+    it('a flipped byte in one file entry, met when the assembled index is rebuilt (a file was removed): only that file is analysed again', async () => {
       let damaged = '';
       await expectRebuilt(
         async (pack) => {
-          damaged = await flipByteOf(pack, (files) => files.filter((f) => f !== SNAPSHOT_ENTRY)[2]!);
-          await cp(path.join(pleaDir, 'capitol-wire.txt'), path.join(dir, 'sub', 'capitol-wire.txt'), { recursive: true });
+          const files = (await readdir(dir)).filter((f) => f.endsWith('.txt'));
+          damaged = await flipByteOf(pack, (entries) => entries.filter((f) => !f.startsWith('\u0000'))[2]!);
+          await rm(path.join(dir, files.find((f) => f !== damaged)!));
         },
-        { found: 'used', reused: 4, analysed: 2, corrupt: 1, assembled: 'built' },
-        6,
+        { found: 'used', reused: 3, analysed: 1, removed: 1, corrupt: 1, assembled: 'built' },
+        4,
       );
       expect(lines.some((l) => l.includes(damaged))).to.equal(true);
     });

@@ -13,9 +13,9 @@ export interface CacheReport {
   reused: number;
   /**
    * Whether the assembled index was read whole from the saved index (nothing changed since it was saved),
-   * rather than assembled from each file's analysis.
+   * read whole with the files added since appended to it, or assembled from each file's analysis.
    */
-  assembled: 'restored' | 'built';
+  assembled: 'restored' | 'appended' | 'built';
   /** Files parsed and analysed (new, changed, or with a damaged entry). */
   analysed: number;
   /** Of the analysed files, those whose saved entry was for other bytes. */
@@ -63,7 +63,7 @@ export function formatCacheReport(r: CacheReport): string {
   const found = { used: 'used', missing: 'none yet', stale: 'stale (other code or dependencies), rebuilt', corrupt: 'damaged, rebuilt', unreadable: 'unreadable, rebuilt', unavailable: 'none (no folder could be written)', disabled: 'not used (--no-cache)' }[r.found];
   const lines = [
     `Saved index: ${r.location ?? 'none'}${r.location ? ` (${mb(r.bytes)}${r.saved ? ', written by this load' : ''})` : ''}`,
-    `  found: ${found}; ${r.reused} files reused, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on this thread and ${r.workers} more` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries; assembled index ${r.assembled === 'restored' ? 'restored whole' : 'built'}`,
+    `  found: ${found}; ${r.reused} files reused, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on this thread and ${r.workers} more` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries; assembled index ${r.assembled === 'restored' ? 'restored whole' : r.assembled === 'appended' ? 'restored, with the files added since appended' : 'built'}`,
     `  load: ${round(r.ms)} ms (files ${round(r.phases.files)}, restore ${round(r.phases.restore)}, analyse ${round(r.phases.analyse)}, save ${round(r.phases.save)}, assemble and names ${round(r.phases.assemble)}, vectors ${round(r.phases.engine)})`,
   ];
   for (const w of r.warnings) lines.push(`  warning: ${w}`);

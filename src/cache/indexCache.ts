@@ -6,6 +6,13 @@
  * also holds the assembled index of the whole corpus (knowledgeSnapshot.ts): when every file matches
  * the list it was made from, it is read instead of the per-file entries, and nothing is assembled.
  *
+ * Coverage grows by added files, so those are cheap, as segments are in a search engine: when the files of
+ * the assembled index are all unchanged and only a few were added (see {@link APPEND_LIMITS}), the assembled
+ * index is read and the added files appended to it in memory (search/appendKnowledge.ts), and only their
+ * entries are written, in a small delta pack beside the pack. Past the limits, or once a file of the
+ * assembled index changes or goes, the load merges: everything is assembled and saved whole again, in
+ * listing order, and the delta packs are removed.
+ *
  * Where the index is saved: `<corpus>/.coverage-cache/` (the loader skips hidden folders); when the corpus
  * folder cannot be written, or its permissions grant no write access (so a read-only folder stays untouched
  * even for root), `$COVERAGE_CACHE_DIR/<folder name>-<hash of its path>/` (default: `.cache/index/` in the
@@ -20,10 +27,11 @@ import { KnowledgeAssembler, type ArticleAnalysis, type Knowledge } from '../sea
 import type { Article, LoadProblem, LoadResult } from '../types.js';
 import type { CacheReport } from './cacheReport.js';
 import { codeFingerprint } from './fingerprint.js';
-import { decodeSnapshot, SNAPSHOT_ENTRY, snapshotHeadLength, snapshotKey } from './knowledgeSnapshot.js';
+import { decodeSnapshot, FILES_ENTRY, SNAPSHOT_ENTRY, snapshotHeadLength, snapshotKey } from './knowledgeSnapshot.js';
 import { cacheLocation } from './location.js';
 import { NewSavedIndex } from './newIndex.js';
-import { openPack, PACK_FILE, type PackEntry, type PackReader } from './pack.js';
+import { deltaPacks, newDeltaName, openPack, PACK_FILE, removeDeltas, type PackEntry, type PackReader } from './pack.js';
+import { appendArticles } from '../search/appendKnowledge.js';
 import { analyseFile, articleOf, decodeRecord, encodeRecord, type FileRecord } from './record.js';
 import { sha1 } from './sha1.js';
 import { analyseOnWorkers, threadsFor } from './workers.js';
@@ -40,13 +48,41 @@ export interface IndexOptions {
   workers?: number;
   /** Where warnings go (a damaged saved index, a folder that cannot be written). */
   logger?: Pick<Logger, 'warn' | 'info'>;
+  /** The time, ms since the epoch, that names a delta pack (default the clock's). */
+  now?: () => number;
+  /** When files added since the assembled index are appended to it rather than merged (default {@link APPEND_LIMITS}). */
+  appendLimits?: Partial<AppendLimits>;
 }
+
+export interface AppendLimits {
+  /** Files added since the assembled index was saved, at most this many… */
+  files: number;
+  /** …or this share of the files it was made from, whichever is more. */
+  share: number;
+  /** Of those, files not yet in any delta pack that one load analyses on its own thread, at most. */
+  analyse: number;
+}
+
+/**
+ * When files were only added since the assembled index was saved, they are appended to it (their entries
+ * going to a small delta pack) rather than the whole index assembled and saved again, while they stay
+ * few; past that the next load merges: assembles everything and writes one pack again, without deltas.
+ */
+export const APPEND_LIMITS: Readonly<AppendLimits> = Object.freeze({ files: 64, share: 0.05, analyse: 16 });
 
 export interface IndexedCorpus {
   load: LoadResult;
   /** The corpus indexed (sentences, facts, indexes, name groups). */
   knowledge: Knowledge;
   report: CacheReport;
+  /** Every listed file with the SHA-1 of the bytes read, or `!` and why it could not be read, in listing order. */
+  files: ReadonlyArray<readonly [file: string, hash: string]>;
+}
+
+/** What {@link saveIndexedCorpus} did, and the files it found (as {@link IndexedCorpus.files}). */
+export interface SavedCorpus {
+  report: CacheReport;
+  files: ReadonlyArray<readonly [file: string, hash: string]>;
 }
 
 /** What the load knows of one listed file: its problems, and its article and analysis until assembled. */
@@ -64,6 +100,19 @@ interface Miss {
   hash: string;
 }
 
+/** Files added since the saved assembled index (listing positions), to append to it. */
+interface AppendPlan {
+  snapshot: PackEntry;
+  added: number[];
+}
+
+/** A saved entry of a file, in the pack or the delta pack it is in. */
+interface Hit {
+  i: number;
+  entry: PackEntry;
+  reader: PackReader;
+}
+
 /**
  * Lists, reads and indexes a corpus folder, through its saved index.
  * @throws CorpusError when the folder is missing, not a folder, or holds no readable article
@@ -71,6 +120,96 @@ interface Miss {
 export async function loadIndexedCorpus(dir: string, options: IndexOptions = {}): Promise<IndexedCorpus> {
   const started = performance.now();
   return new IndexedLoad(await listCorpus(dir), options, started).run();
+}
+
+/**
+ * Brings the saved index of a corpus folder up to date without handing back the corpus: files added since
+ * the saved assembled index go to a delta pack (nothing else is read), anything else is assembled and
+ * saved whole, as a load would. What a rebuild thread runs before the main thread loads from what it saved.
+ * @throws CorpusError as {@link loadIndexedCorpus}
+ */
+export async function saveIndexedCorpus(dir: string, options: IndexOptions = {}): Promise<SavedCorpus> {
+  const started = performance.now();
+  const { report, files } = await new IndexedLoad(await listCorpus(dir), options, started).run(true);
+  return { report, files };
+}
+
+/**
+ * A corpus loaded before with files added since, whose entries {@link saveIndexedCorpus} has just saved:
+ * the earlier knowledge with the added files appended in memory, without reading or hashing the other
+ * files or the saved assembled index again (what makes a new article answerable in a large story within
+ * seconds). `files` is what that save found. Null when the earlier load's files are not all still there
+ * with the same bytes, or an added file's entry cannot be read: then load the corpus again.
+ */
+export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledge' | 'files'>, files: IndexedCorpus['files'], options: IndexOptions = {}): IndexedCorpus | null {
+  const started = performance.now();
+  const root = earlier.load.root;
+  const now = new Map(files);
+  if (earlier.files.some(([file, hash]) => now.get(file) !== hash)) return null;
+  const before = new Set(earlier.files.map(([file]) => file));
+  const added = files.filter(([file]) => !before.has(file));
+  if (!added.length) return null;
+  const warnings: string[] = [];
+  const location = cacheLocation(root, options.cache, (m) => warnings.push(m));
+  if (!location) return null;
+  const fingerprint = codeFingerprint();
+  const readers: PackReader[] = [];
+  try {
+    for (const name of [PACK_FILE, ...deltaPacks(location)]) {
+      const opened = openPack(path.join(location, name), fingerprint);
+      if (opened.ok) readers.push(opened.pack);
+    }
+    const records = new Map<string, FileRecord>();
+    const problems: LoadProblem[] = [...earlier.load.problems];
+    for (const [file, hash] of added) {
+      if (hash.startsWith('!')) continue;
+      const reader = readers.find((r) => r.entries.get(file)?.hash === hash);
+      if (!reader) return null;
+      reader.readEach([reader.entries.get(file)!], (entry, bytes) => {
+        const record = bytes ? decodeRecord(bytes, entry.file) : null;
+        if (record) records.set(file, record);
+      });
+      if (!records.has(file)) return null;
+    }
+    const restoreMs = performance.now() - started;
+    const articles: Article[] = [];
+    const analyses: ArticleAnalysis[] = [];
+    for (const [file, hash] of added) {
+      const record = records.get(file);
+      if (!record) {
+        problems.push({ file, message: hash.slice(1) });
+        continue;
+      }
+      problems.push(...record.problems);
+      if (record.article && record.analysis) {
+        articles.push(articleOf(record.article));
+        analyses.push(record.analysis);
+      }
+    }
+    const t = performance.now();
+    const knowledge = appendArticles(earlier.knowledge, articles, analyses);
+    const assembleMs = performance.now() - t;
+    const report: CacheReport = {
+      location,
+      found: 'used',
+      // the earlier files are kept as they were in memory; the added ones are read from their entries
+      reused: files.length,
+      assembled: 'appended',
+      analysed: 0,
+      changed: 0,
+      removed: 0,
+      corrupt: 0,
+      saved: false,
+      bytes: readers.reduce((sum, r) => sum + r.size, 0),
+      workers: 0,
+      ms: performance.now() - started,
+      phases: { files: 0, restore: restoreMs, analyse: 0, save: 0, assemble: assembleMs, engine: 0 },
+      warnings,
+    };
+    return { load: { root, articles: knowledge.articles, problems }, knowledge, report, files };
+  } finally {
+    for (const r of readers) r.close();
+  }
 }
 
 const problemOf = (file: string, message: string): Outcome => ({ problems: [{ file, message }], article: null, analysis: null });
@@ -88,6 +227,8 @@ class IndexedLoad {
   private readonly location: string | null;
   private readonly fingerprint: string;
   private pack: PackReader | null = null;
+  /** Delta packs (files added since the pack's assembled index), newest first. */
+  private deltas: Array<{ name: string; reader: PackReader }> = [];
   private found: CacheReport['found'];
   /** The saved index this load writes; null until started, and without a location. */
   private out: NewSavedIndex | null = null;
@@ -101,9 +242,9 @@ class IndexedLoad {
   /** Files to analyse: new, changed, or with a damaged entry. */
   private readonly misses: Miss[] = [];
   /** Files whose saved entry is for their bytes. */
-  private readonly hits: Array<{ i: number; entry: PackEntry }> = [];
-  /** Saved entries decoded whole, to be copied into the new saved index. */
-  private readonly good: PackEntry[] = [];
+  private readonly hits: Hit[] = [];
+  /** Saved entries decoded whole, to be copied into the new saved index, by the pack they are in. */
+  private readonly good = new Map<PackReader, PackEntry[]>();
   /** What the saved assembled index must have been made from: each file with its hash, or its read problem. */
   private readonly keyParts: Array<[string, string]>;
   /** The key of {@link keyParts} (set once the files are read). */
@@ -138,25 +279,37 @@ class IndexedLoad {
   }
 
   /** The phases in order: the saved assembled index when nothing changed, else restore, analyse, assemble, save. */
-  async run(): Promise<IndexedCorpus> {
+  async run(saveOnly: true): Promise<SavedCorpus>;
+  async run(saveOnly?: false): Promise<IndexedCorpus>;
+  async run(saveOnly = false): Promise<IndexedCorpus | SavedCorpus> {
     this.openSavedIndex();
     try {
       this.readFiles();
       this.phases.files = performance.now() - this.started;
-      const whole = this.restoreWhole();
-      if (whole) return { ...whole, report: this.report('restored') };
-      this.restoreEntries();
       this.countRemoved();
+      const whole = this.restoreWhole(saveOnly);
+      if (whole === 'matches') return { report: this.report('restored'), files: this.keyParts };
+      if (whole) return { ...whole, report: this.report('restored'), files: this.keyParts };
+      const plan = this.appendPlan();
+      // a thread that only saves need not read the assembled index: the load after it does
+      const base = plan && !saveOnly ? this.restoreBase(plan) : null;
+      if (plan && (saveOnly || base)) {
+        this.saveAdded(plan);
+        if (!base) return { report: this.report('appended'), files: this.keyParts };
+        return { ...this.appendTo(plan, base), report: this.report('appended'), files: this.keyParts };
+      }
+      this.restoreEntries();
       this.startWriter();
       await this.analyseMisses();
       const load = this.collect();
       const knowledge = this.assemble(load);
       this.saveSnapshot(load, knowledge);
       this.commit();
-      return { load, knowledge, report: this.report('built') };
+      return { load, knowledge, report: this.report('built'), files: this.keyParts };
     } finally {
       this.out?.abort();
       this.pack?.close();
+      for (const d of this.deltas) d.reader.close();
     }
   }
 
@@ -171,6 +324,26 @@ class IndexedLoad {
       if (opened.reason === 'stale') this.options.logger?.info(`The saved index is stale (${opened.detail}): rebuilding it.`);
       else if (opened.reason !== 'missing') this.warn(`The saved index cannot be used (${opened.detail}): rebuilding it.`);
     }
+    // a delta pack that cannot be used is only files to analyse again: the next merge removes it
+    for (const name of deltaPacks(this.location).reverse()) {
+      const delta = openPack(path.join(this.location, name), this.fingerprint);
+      if (delta.ok) this.deltas.push({ name, reader: delta.pack });
+      else if (delta.reason !== 'stale' && delta.reason !== 'missing') this.warn(`A delta of the saved index cannot be used (${delta.detail}): its files are analysed again.`);
+    }
+  }
+
+  /** The saved entry of `file` for the bytes of `hash`, newest delta first, then the pack. */
+  private entryFor(file: string, hash: string): { entry: PackEntry; reader: PackReader } | null {
+    for (const { reader } of this.deltas) {
+      const entry = reader.entries.get(file);
+      if (entry && entry.hash === hash) return { entry, reader };
+    }
+    const entry = this.pack?.entries.get(file);
+    return entry && entry.hash === hash ? { entry, reader: this.pack! } : null;
+  }
+
+  private hasEntry(file: string): boolean {
+    return !!this.pack?.entries.has(file) || this.deltas.some((d) => d.reader.entries.has(file));
   }
 
   /** Reads and hashes every file: a hit when the saved index holds its bytes, else queued for analysis. */
@@ -184,10 +357,10 @@ class IndexedLoad {
       }
       const hash = sha1(read.bytes);
       this.keyParts[i] = [file, hash];
-      const entry = this.pack?.entries.get(file);
-      if (entry && entry.hash === hash) this.hits.push({ i, entry });
+      const saved = this.entryFor(file, hash);
+      if (saved) this.hits.push({ i, ...saved });
       else {
-        if (entry) this.changed++;
+        if (this.hasEntry(file)) this.changed++;
         this.readForAnalysis(i, read.bytes, hash);
       }
     });
@@ -202,14 +375,18 @@ class IndexedLoad {
   }
 
   /** Nothing changed since the last save: the assembled index as it was saved, or null. */
-  private restoreWhole(): { load: LoadResult; knowledge: Knowledge } | null {
+  private restoreWhole(saveOnly: boolean): { load: LoadResult; knowledge: Knowledge } | 'matches' | null {
     const { pack } = this;
     const snapshotEntry = pack?.entries.get(SNAPSHOT_ENTRY);
     if (!pack || !snapshotEntry || this.misses.length !== 0 || snapshotEntry.hash !== this.snapshotKey) return null;
+    // a thread that only saves has nothing to save: the load after it reads the assembled index
+    if (saveOnly) return 'matches';
     const t = performance.now();
     const read = pack.readSplit(snapshotEntry, snapshotHeadLength);
     const restored = read ? decodeSnapshot(read.head, read.body, this.root) : null;
     if (restored) {
+      // the assembled index holds every file as it is: the delta packs (files added, then removed) are of no more use
+      if (this.deltas.length && this.location) removeDeltas(this.location, this.deltas.map((d) => d.name));
       this.bytesOnDisk = pack.size;
       this.phases.restore = performance.now() - t;
       return restored;
@@ -220,45 +397,69 @@ class IndexedLoad {
 
   /** Restores the hits from their saved entries; a damaged entry's file is read again and analysed. */
   private restoreEntries(): void {
-    const { pack, hits, files } = this;
-    if (!pack || !hits.length) return;
+    const { hits } = this;
+    if (!hits.length) return;
     const t = performance.now();
-    const position = new Map(hits.map((h) => [h.entry.file, h.i]));
-    const damaged: number[] = [];
-    pack.readEach(
-      hits.map((h) => h.entry),
-      (entry, bytes) => {
-        const i = position.get(entry.file)!;
-        let record: FileRecord | null = null;
-        try {
-          if (bytes) record = decodeRecord(bytes, entry.file);
-        } catch {
-          record = null;
-        }
-        if (record) {
-          this.outcomes[i] = outcomeOf(record);
-          this.good.push(entry);
-        } else damaged.push(i);
-      },
-    );
-    const corrupt = (this.corrupt = damaged.length);
-    if (corrupt) {
-      this.warn(`${corrupt} entr${corrupt === 1 ? 'y' : 'ies'} of the saved index ${corrupt === 1 ? 'is' : 'are'} damaged (${damaged.slice(0, 3).map((i) => files[i]).join(', ')}${corrupt > 3 ? ', …' : ''}): analysing ${corrupt === 1 ? 'that file' : 'those files'} again.`);
-      for (const i of damaged.sort((a, b) => a - b)) {
-        const read = readArticleBytes(this.root, files[i]!, this.maxFileBytes);
-        if ('problem' in read) this.outcomes[i] = problemOf(files[i]!, read.problem);
-        else this.readForAnalysis(i, read.bytes, sha1(read.bytes));
-      }
-      this.misses.sort((a, b) => a.i - b.i);
-    }
+    const damaged = this.readHits(hits, (i, record, hit) => {
+      this.outcomes[i] = outcomeOf(record);
+      let good = this.good.get(hit.reader);
+      if (!good) this.good.set(hit.reader, (good = []));
+      good.push(hit.entry);
+    });
+    this.analyseAgain(damaged);
     this.phases.restore = performance.now() - t;
+  }
+
+  /** Queues the files of damaged entries (listing positions) for analysis, with a warning. */
+  private analyseAgain(damaged: number[]): void {
+    const corrupt = damaged.length;
+    if (!corrupt) return;
+    this.corrupt += corrupt;
+    const { files } = this;
+    this.warn(`${corrupt} entr${corrupt === 1 ? 'y' : 'ies'} of the saved index ${corrupt === 1 ? 'is' : 'are'} damaged (${damaged.slice(0, 3).map((i) => files[i]).join(', ')}${corrupt > 3 ? ', …' : ''}): analysing ${corrupt === 1 ? 'that file' : 'those files'} again.`);
+    for (const i of damaged.sort((a, b) => a - b)) {
+      const read = readArticleBytes(this.root, files[i]!, this.maxFileBytes);
+      if ('problem' in read) this.outcomes[i] = problemOf(files[i]!, read.problem);
+      else this.readForAnalysis(i, read.bytes, sha1(read.bytes));
+    }
+    this.misses.sort((a, b) => a.i - b.i);
+  }
+
+  /** Decodes the records of `hits`, pack by pack; returns the listing positions of those found damaged. */
+  private readHits(hits: readonly Hit[], fn: (i: number, record: FileRecord, hit: Hit) => void): number[] {
+    const damaged: number[] = [];
+    const byReader = new Map<PackReader, Hit[]>();
+    for (const h of hits) {
+      let list = byReader.get(h.reader);
+      if (!list) byReader.set(h.reader, (list = []));
+      list.push(h);
+    }
+    for (const [reader, list] of byReader) {
+      const hitOf = new Map(list.map((h) => [h.entry, h]));
+      reader.readEach(
+        list.map((h) => h.entry),
+        (entry, bytes) => {
+          const hit = hitOf.get(entry)!;
+          let record: FileRecord | null = null;
+          try {
+            if (bytes) record = decodeRecord(bytes, entry.file);
+          } catch {
+            record = null;
+          }
+          if (record) fn(hit.i, record, hit);
+          else damaged.push(hit.i);
+        },
+      );
+    }
+    return damaged;
   }
 
   /** Saved entries of files that are gone. */
   private countRemoved(): void {
-    if (!this.pack) return;
     const listed = new Set(this.files);
-    for (const file of this.pack.entries.keys()) if (file !== SNAPSHOT_ENTRY && !listed.has(file)) this.removed++;
+    const saved = new Set<string>();
+    for (const reader of [this.pack, ...this.deltas.map((d) => d.reader)]) for (const file of reader?.entries.keys() ?? []) if (!file.startsWith('\u0000')) saved.add(file);
+    for (const file of saved) if (!listed.has(file)) this.removed++;
   }
 
   /**
@@ -268,7 +469,7 @@ class IndexedLoad {
   private startWriter(): void {
     if (!this.location) return;
     this.out = new NewSavedIndex(this.location, this.fingerprint, (m) => this.warn(m));
-    this.out.start(this.pack, this.good);
+    this.out.start([...this.good].map(([reader, entries]) => ({ reader, entries })));
   }
 
   /** Adds the outcomes that have arrived, in listing order, to the assembler, letting each analysis go. */
@@ -352,14 +553,110 @@ class IndexedLoad {
   /** The assembled index into the new saved index, for the next load to read whole. */
   private saveSnapshot(load: LoadResult, knowledge: Knowledge): void {
     this.out?.addSnapshot(this.snapshotKey, load, knowledge);
+    // the list the snapshot was made from, so that a later load can append files added since
+    this.out?.add(FILES_ENTRY, this.snapshotKey, Buffer.from(JSON.stringify(this.keyParts), 'utf8'));
   }
 
-  /** Commits the new saved index; without one, the old one's size is reported when it was used. */
+  /** Commits the new saved index, which merges the delta packs; without one, the old one's size is reported when it was used. */
   private commit(): void {
     if (this.out?.open) {
       this.out.commit();
       this.bytesOnDisk = this.out.bytes;
-    } else if (this.pack && this.found === 'used') this.bytesOnDisk = this.pack.size;
+      if (this.out.saved && this.location) removeDeltas(this.location, this.deltas.map((d) => d.name));
+    } else if (this.pack && this.found === 'used') this.bytesOnDisk = this.pack.size + this.deltaBytes();
+  }
+
+  private deltaBytes(): number {
+    return this.deltas.reduce((sum, d) => sum + d.reader.size, 0);
+  }
+
+  /**
+   * Whether only files were added since the saved assembled index, and few (see {@link APPEND_LIMITS}):
+   * then the files added (listing positions), else null and everything is assembled again.
+   */
+  private appendPlan(): AppendPlan | null {
+    const { pack } = this;
+    const snapshot = pack?.entries.get(SNAPSHOT_ENTRY);
+    const filesEntry = pack?.entries.get(FILES_ENTRY);
+    if (!pack || !snapshot || !filesEntry || filesEntry.hash !== snapshot.hash) return null;
+    let made = null as Array<[string, string]> | null;
+    pack.readEach([filesEntry], (_, bytes) => {
+      try {
+        made = bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as Array<[string, string]>) : null;
+      } catch {
+        made = null;
+      }
+    });
+    const base = made;
+    if (!Array.isArray(base) || snapshotKey(base) !== snapshot.hash) return null;
+    const current = new Map(this.keyParts);
+    // a file gone or changed since: assembled again
+    if (base.some(([file, hash]) => current.get(file) !== hash)) return null;
+    const inBase = new Set(base.map(([file]) => file));
+    const added = this.files.map((_, i) => i).filter((i) => !inBase.has(this.files[i]!));
+    const toAnalyse = this.misses.filter((m) => !inBase.has(m.file)).length;
+    const limits = { ...APPEND_LIMITS, ...this.options.appendLimits };
+    if (!added.length || added.length > Math.max(limits.files, limits.share * base.length) || toAnalyse > limits.analyse) return null;
+    return { snapshot, added };
+  }
+
+  /**
+   * The added files' records: read from the delta packs (or the pack), the others (and any damaged) analysed
+   * on this thread and saved in a new delta pack, so that this load writes only what is new.
+   */
+  private saveAdded(plan: AppendPlan): void {
+    const t = performance.now();
+    const added = new Set(plan.added);
+    const damaged = this.readHits(this.hits.filter((h) => added.has(h.i)), (i, record) => (this.outcomes[i] = outcomeOf(record)));
+    this.phases.restore += performance.now() - t;
+    this.analyseAgain(damaged);
+    const misses = this.misses.filter((m) => added.has(m.i));
+    this.misses.length = 0;
+    this.misses.push(...misses);
+    if (!misses.length) return;
+    const t2 = performance.now();
+    const delta = this.location ? new NewSavedIndex(this.location, this.fingerprint, (m) => this.warn(m), newDeltaName((this.options.now ?? Date.now)())) : null;
+    delta?.start();
+    for (const m of misses) {
+      const record = analyseFile(m.file, m.text);
+      this.outcomes[m.i] = outcomeOf(record);
+      delta?.add(m.file, m.hash, encodeRecord(record));
+      m.text = '';
+    }
+    const saveMs = delta?.ms ?? 0;
+    delta?.commit();
+    this.phases.analyse += performance.now() - t2 - saveMs;
+    this.out = delta;
+  }
+
+  /** The saved assembled index the files are appended to, or null (with a warning) when it is damaged. */
+  private restoreBase(plan: AppendPlan): { load: LoadResult; knowledge: Knowledge } | null {
+    const t = performance.now();
+    const read = this.pack!.readSplit(plan.snapshot, snapshotHeadLength);
+    const restored = read ? decodeSnapshot(read.head, read.body, this.root) : null;
+    this.phases.restore += performance.now() - t;
+    if (!restored) this.warn('The saved assembled index is damaged: assembling it again from the saved files.');
+    return restored;
+  }
+
+  /** The saved assembled index with the added files appended (their records read by {@link saveAdded}). */
+  private appendTo(plan: AppendPlan, restored: { load: LoadResult; knowledge: Knowledge }): { load: LoadResult; knowledge: Knowledge } {
+    const t2 = performance.now();
+    const articles: Article[] = [];
+    const analyses: ArticleAnalysis[] = [];
+    const problems = [...restored.load.problems];
+    for (const i of plan.added) {
+      const o = this.outcomes[i]!;
+      problems.push(...o.problems);
+      if (o.article) {
+        articles.push(o.article);
+        analyses.push(o.analysis!);
+      }
+    }
+    const knowledge = appendArticles(restored.knowledge, articles, analyses);
+    this.phases.assemble += performance.now() - t2;
+    this.bytesOnDisk = this.pack!.size + this.deltaBytes() + (this.out?.bytes ?? 0);
+    return { load: { root: this.root, articles: knowledge.articles, problems }, knowledge };
   }
 
   private report(assembled: CacheReport['assembled']): CacheReport {

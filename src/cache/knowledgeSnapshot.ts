@@ -17,6 +17,8 @@ import { decodeTypedShared, encodeTypedChunks, encodeValue, typedBodyStart } fro
 
 /** Name of the snapshot's entry in the pack: no article file can have it (relative paths have no NUL). */
 export const SNAPSHOT_ENTRY = '\u0000knowledge';
+/** Name of the entry that lists the files (and hashes) the snapshot was made from, as JSON: files added since can be appended. */
+export const FILES_ENTRY = '\u0000files';
 
 /** The key of a list of article files and the SHA-1 of their bytes, in load order. */
 export function snapshotKey(files: ReadonlyArray<readonly [file: string, hash: string]>): string {

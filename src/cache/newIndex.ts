@@ -6,7 +6,7 @@
 import type { Knowledge } from '../search/knowledge.js';
 import type { LoadResult } from '../types.js';
 import { encodeSnapshotChunks, SNAPSHOT_ENTRY } from './knowledgeSnapshot.js';
-import { PackWriter, type PackEntry, type PackReader } from './pack.js';
+import { PACK_FILE, PackWriter, type PackEntry, type PackReader } from './pack.js';
 
 const unwritable = (location: string, err: unknown): string =>
   `The saved index cannot be written in ${location} (${(err as NodeJS.ErrnoException).code ?? String(err)}): this load is not saved.`;
@@ -24,6 +24,8 @@ export class NewSavedIndex {
     private readonly location: string,
     private readonly fingerprint: string,
     private readonly warn: (message: string) => void,
+    /** The pack's file name: the folder's pack, or a delta pack (see pack.ts). */
+    private readonly name: string = PACK_FILE,
   ) {}
 
   /** Whether it is still being written (not committed, given up or failed). */
@@ -31,16 +33,16 @@ export class NewSavedIndex {
     return this.writer !== null;
   }
 
-  /** Starts it with the `good` entries of the old saved index. */
-  start(old: PackReader | null, good: readonly PackEntry[]): void {
+  /** Starts it with the good entries of the old saved index (its pack's and its delta packs'). */
+  start(good: ReadonlyArray<{ reader: PackReader; entries: readonly PackEntry[] }> = []): void {
     const t = performance.now();
     try {
-      this.writer = PackWriter.create(this.location);
+      this.writer = PackWriter.create(this.location, this.name);
     } catch (err) {
       this.warn(unwritable(this.location, err));
     }
     this.ms += performance.now() - t;
-    if (old) this.write((w) => w.copy(old, good));
+    for (const { reader, entries } of good) if (entries.length) this.write((w) => w.copy(reader, entries));
   }
 
   /** Adds one file's record. */

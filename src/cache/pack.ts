@@ -1,18 +1,21 @@
 /**
  * The saved index on disk: one file, `index.pack`, holding one segment per article file and, at its end, a
- * table of contents.
+ * table of contents; beside it, delta packs (`index.delta-<time>-<random>.pack`, same format) holding the
+ * segments of files added since the pack was written, one per load that found new files.
  *
  *   "CDPACK\0\1"                      8 bytes: magic and format
  *   segment, segment, …               each the encoded record of one article file (see codec.ts), then
- *                                     the assembled index of the whole corpus (knowledgeSnapshot.ts)
+ *                                     the assembled index of the whole corpus (knowledgeSnapshot.ts) and the
+ *                                     list of files it was made from (in `index.pack` only)
  *   table of contents                 JSON: { format, fingerprint, entries: [[file, hash, offset, length, crc32]] }
  *   trailer                           16 bytes: table length, table crc32, format (u32 LE each), "CDX\n"
  *
  * `hash` is the SHA-1 of the article file's bytes, `crc32` that of the segment: a segment is used only when
  * its file still has those bytes and the segment still has its checksum. The table of contents has its own
  * checksum and names the fingerprint of the code that wrote it. A pack is written whole to a temporary file
- * in the same folder and renamed over the old one, so a reader sees the old pack or the new one, never half
- * of one; a temporary file left by a process that died is removed by the next writer.
+ * in the same folder and renamed into place, so a reader sees the old pack or the new one, never half
+ * of one; a temporary file left by a process that died is removed by the next writer. Adding a file writes
+ * only a delta pack, never the pack; a merge (see indexCache.ts) writes the pack again and removes the deltas.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -207,7 +210,34 @@ function alive(pid: number): boolean {
   }
 }
 
-const TEMP = /^index\.pack\.(\d+)\.[0-9a-f]+\.tmp$/;
+const TEMP = /^index\.(?:pack|delta-[0-9a-z]+-[0-9a-f]+\.pack)\.(\d+)\.[0-9a-f]+\.tmp$/;
+/** A delta pack: the entries of files added since the pack's assembled index was saved (see indexCache.ts). */
+const DELTA = /^index\.delta-[0-9a-z]+-[0-9a-f]+\.pack$/;
+
+/** The delta packs of a folder, oldest first (none when it cannot be read). */
+export function deltaPacks(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => DELTA.test(n)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** A new delta pack's name: after every older one (the time, then randomness for two in one millisecond). */
+export function newDeltaName(now: number): string {
+  return `index.delta-${now.toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}.pack`;
+}
+
+/** Removes delta packs (merged into a new pack); one already gone is no error. */
+export function removeDeltas(dir: string, names: readonly string[]): void {
+  for (const name of names) {
+    try {
+      unlinkSync(path.join(dir, name));
+    } catch {
+      // gone already
+    }
+  }
+}
 
 /** Removes temporary packs left by processes that are gone. */
 function sweepTemporaries(dir: string): void {
@@ -223,7 +253,7 @@ function sweepTemporaries(dir: string): void {
   }
 }
 
-/** Writes a new pack to a temporary file, then renames it over the pack of the folder. */
+/** Writes a new pack (or delta pack) to a temporary file, then renames it into place. */
 export class PackWriter {
   private readonly toc: TocEntry[] = [];
   private readonly pending: Buffer[] = [];
@@ -235,19 +265,20 @@ export class PackWriter {
     private readonly dir: string,
     private readonly temp: string,
     private readonly fd: number,
+    private readonly name: string,
   ) {
     this.append(MAGIC);
   }
 
   /** @throws when the folder cannot be written */
-  static create(dir: string): PackWriter {
+  static create(dir: string, name: string = PACK_FILE): PackWriter {
     try {
       sweepTemporaries(dir);
     } catch {
       // not fatal: the folder may still be writable
     }
-    const temp = path.join(dir, `${PACK_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    return new PackWriter(dir, temp, openSync(temp, 'wx'));
+    const temp = path.join(dir, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    return new PackWriter(dir, temp, openSync(temp, 'wx'), name);
   }
 
   private append(bytes: Uint8Array): void {
@@ -323,7 +354,7 @@ export class PackWriter {
       this.done = true;
       closeSync(this.fd);
     }
-    const target = path.join(this.dir, PACK_FILE);
+    const target = path.join(this.dir, this.name);
     try {
       renameSync(this.temp, target);
     } catch (err) {

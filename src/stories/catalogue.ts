@@ -6,9 +6,10 @@
  *
  * Coverage grows without a restart: {@link StoryCatalogue.watch} watches each loaded story's folder (and the
  * stories folder, for stories added or removed), and a change rebuilds that story's engine beside the one in
- * service (Engine.load again: the saved index gives back every unchanged file, only new and changed files
- * are analysed), swapped in once complete. Questions meanwhile get the old engine; a rebuild that fails
- * leaves it in service and says why.
+ * service, swapped in once complete. A thread brings the saved index up to date first (only new and changed
+ * files are analysed); files only added are then appended to the engine in service (Engine.withAddedFiles),
+ * anything else loads the folder again from what the thread saved. Questions meanwhile get the old engine;
+ * a rebuild that fails leaves it in service and says why.
  */
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -131,9 +132,9 @@ function articleFiles(dir: string): string[] {
   return out;
 }
 
-/** Runs a story's load on a thread of its own (rebuildWorker.ts), which saves the index; never rejects. */
+/** Brings a story's saved index up to date on a thread of its own (rebuildWorker.ts); never rejects. */
 function buildOffThread(dir: string, options: EngineOptions): Promise<RebuildReply> {
-  const task: RebuildTask = { dir, options: { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers } };
+  const task: RebuildTask = { dir, options: { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, appendLimits: options.appendLimits } };
   return new Promise((resolve) => {
     let done = false;
     const settle = (reply: RebuildReply): void => {
@@ -402,8 +403,11 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
       if (reply.ok && reply.saved) offThread = reply;
       else if (!reply.ok) this.emit('watch', { id, dir: story.dir, mode: this.#watchers.get(id)?.mode ?? 'native', event: 'error', reason: `${reply.reason}; rebuilding on the main thread` });
     }
+    // files only added, their entries just saved: appended to the engine in service, without reading the rest again
+    const serving = inService ? this.#loaded.get(id) : undefined;
+    const extended = offThread?.assembled === 'appended' && serving ? serving.withAddedFiles(offThread.files, this.options) : null;
     // with no engine in service, questions wait for this build, as for a first load
-    const building = inService ? Engine.load(story.dir, this.options) : this.#load(id, story);
+    const building = extended ? Promise.resolve(extended) : inService ? Engine.load(story.dir, this.options) : this.#load(id, story);
     try {
       const engine = await building;
       const current = this.get(id);

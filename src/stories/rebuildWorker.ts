@@ -1,24 +1,37 @@
 /**
- * A story's rebuild off the main thread: loads the folder through its saved index (analysing new and
- * changed files, assembling, saving the index with the assembled whole), so that the main thread then only
- * restores the saved whole, and questions meanwhile are not held up behind the assembly. Sends back what
- * the load did, or why it failed.
+ * A story's rebuild off the main thread: brings the folder's saved index up to date (files only added go
+ * to a delta pack; anything else is analysed, assembled and saved whole, which merges the deltas), so that
+ * the main thread then only restores what was saved (appending the added files), and questions meanwhile
+ * are not held up behind the analysis and assembly. Sends back what it did, or why it failed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadIndexedCorpus, type IndexOptions } from '../cache/indexCache.js';
+import { saveIndexedCorpus, type IndexOptions } from '../cache/indexCache.js';
 
 export interface RebuildTask {
   dir: string;
   options: Omit<IndexOptions, 'logger'>;
 }
 
-export type RebuildReply = { ok: true; reused: number; analysed: number; removed: number; saved: boolean; warnings: string[] } | { ok: false; reason: string; code?: string };
+export type RebuildReply =
+  | {
+      ok: true;
+      reused: number;
+      analysed: number;
+      removed: number;
+      saved: boolean;
+      warnings: string[];
+      /** How the saved index now stands: `appended` when the files added went to a delta pack. */
+      assembled: 'restored' | 'appended' | 'built';
+      /** Every listed file with its hash (see IndexedCorpus.files): what the main thread appends from. */
+      files: ReadonlyArray<readonly [string, string]>;
+    }
+  | { ok: false; reason: string; code?: string };
 
 const task = workerData as RebuildTask;
 let reply: RebuildReply;
 try {
-  const { report } = await loadIndexedCorpus(task.dir, task.options);
-  reply = { ok: true, reused: report.reused, analysed: report.analysed, removed: report.removed, saved: report.saved, warnings: report.warnings };
+  const { report, files } = await saveIndexedCorpus(task.dir, task.options);
+  reply = { ok: true, reused: report.reused, analysed: report.analysed, removed: report.removed, saved: report.saved, warnings: report.warnings, assembled: report.assembled, files };
 } catch (err) {
   const code = (err as { code?: unknown }).code;
   reply = { ok: false, reason: err instanceof Error ? err.message : String(err), ...(typeof code === 'string' ? { code } : {}) };
