@@ -166,8 +166,12 @@ export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledg
       const reader = readers.find((r) => r.entries.get(file)?.hash === hash);
       if (!reader) return null;
       reader.readEach([reader.entries.get(file)!], (entry, bytes) => {
-        const record = bytes ? decodeRecord(bytes, entry.file) : null;
-        if (record) records.set(file, record);
+        try {
+          const record = bytes ? decodeRecord(bytes, entry.file) : null;
+          if (record) records.set(file, record);
+        } catch {
+          // a damaged entry: the folder is loaded again, which analyses that file again
+        }
       });
       if (!records.has(file)) return null;
     }

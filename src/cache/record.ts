@@ -3,6 +3,7 @@
  * problems met parsing it, and its analysis — everything costly that depends on that file alone. Made the
  * same way in the main thread and in the analysis workers.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { parseArticleWithProblems } from '../corpus/load.js';
 import { extractArticleFacts } from '../facts/extract.js';
 import { extractEntities } from '../facts/names/index.js';
@@ -64,12 +65,19 @@ export function isFileRecord(value: unknown, file: string): value is FileRecord 
 
 /** The bytes of a record in the saved index (see codec.ts). */
 export function encodeRecord(record: FileRecord): Buffer {
-  return encodeValue(record);
+  const plain = encodeValue(record);
+  // a record is read back only when the corpus is assembled again (a file edited or removed), never at a
+  // plain start: deflated at the fastest level it takes a third of the disk (105 → 31 MB at 3,000
+  // articles) for about 0.25 ms per article to compress, on the analysis threads, and less to inflate
+  return Buffer.concat([DEFLATED_MARK, deflateRawSync(plain, { level: 1 })]);
 }
+
+/** First byte of a deflated record; the codec's own forms start with 'J', 'T' or 'V'. */
+const DEFLATED_MARK = Buffer.from('Z', 'latin1');
 
 /** The record in `bytes` ({@link encodeRecord}), or null when they do not hold one for `file`. @throws on bytes of no codec */
 export function decodeRecord(bytes: Uint8Array, file: string): FileRecord | null {
-  const record = decodeValue(bytes);
+  const record = decodeValue(bytes[0] === DEFLATED_MARK[0] ? inflateRawSync(bytes.subarray(1)) : bytes);
   return isFileRecord(record, file) ? record : null;
 }
 
