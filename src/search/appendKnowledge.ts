@@ -2,8 +2,8 @@
  * Adding articles to a built {@link Knowledge} without assembling the whole corpus again: what a live
  * story needs when a reporter drops one more article into a folder of thousands. The new articles are
  * assembled on their own (as a load of just them would), then joined to the old parts: their sentences,
- * paragraphs and term ids continue the old numbering, their terms extend the vocabulary, both BM25 indexes
- * are rebuilt from the joined term arrays (one linear pass each), and their names join the old groups.
+ * paragraphs and term ids continue the old numbering, their terms extend the vocabulary, each term's new
+ * postings go after its old ones in both BM25 indexes (bm25Append.ts), and their names join the old groups.
  *
  * What differs from assembling everything again, and why it is acceptable until the next full load (the
  * "merge" of the saved index, see cache/indexCache.ts):
@@ -16,7 +16,8 @@
  */
 import { NameIndex } from '../facts/names/index.js';
 import type { Article, NameGroup } from '../types.js';
-import { Bm25Index, PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
+import { PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
+import { appendedBm25Parts } from './bm25Append.js';
 import { decodeFacts, encodeFacts, FactStore } from './factStore.js';
 import { assembleKnowledge, knowledgeFromParts, type ArticleAnalysis, type Knowledge, type KnowledgeParts } from './knowledge.js';
 import { PackedStrings } from './packedStrings.js';
@@ -54,8 +55,7 @@ export function appendArticles(k: Knowledge, added: readonly Article[], analyses
   const known = new Set(k.surface.keys());
   for (const [term, form] of d.parts.surface) if (!known.has(term)) surface.push([term, form]);
 
-  const sentenceIndex = new Bm25Index(SENTENCE_BM25, vocabulary, sentenceTerms.starts, sentenceTerms.ids);
-  const paragraphIndex = new Bm25Index(PARAGRAPH_BM25, vocabulary, paragraphStartsOf(sentenceParagraphs, sentenceTerms.starts, paragraphs0 + d.parts.paragraphArticles.length), sentenceTerms.ids);
+  const paragraphStarts = paragraphStartsOf(sentenceParagraphs, sentenceTerms.starts, paragraphs0 + d.parts.paragraphArticles.length);
   const parts: KnowledgeParts = {
     vocabulary: vocabulary.terms(),
     sentenceTerms,
@@ -66,8 +66,8 @@ export function appendArticles(k: Knowledge, added: readonly Article[], analyses
     sentenceTexts: joinStrings(old.sentenceTexts, d.parts.sentenceTexts),
     sentenceTokens: joinStrings(old.sentenceTokens, d.parts.sentenceTokens),
     facts,
-    sentenceIndex: sentenceIndex.parts(),
-    paragraphIndex: paragraphIndex.parts(),
+    sentenceIndex: appendedBm25Parts(SENTENCE_BM25, vocabulary, old.sentenceIndex, sentenceTerms.starts, sentenceTerms.ids),
+    paragraphIndex: appendedBm25Parts(PARAGRAPH_BM25, vocabulary, old.paragraphIndex, paragraphStarts, sentenceTerms.ids),
     surface,
     titleTerms: [...old.titleTerms, ...d.parts.titleTerms],
     groups: groups.list,
