@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -92,6 +92,29 @@ describe('saved index', function () {
       expect(second.cacheReport).to.include({ found: 'used', reused: 5, analysed: 0, changed: 0, removed: 0, corrupt: 0, saved: false, assembled: 'restored' });
       expect(second.cacheReport.bytes).to.equal(first.cacheReport.bytes);
       expect(second.cacheReport.warnings).to.deep.equal([]);
+    });
+
+    it('trusts a file whose size and modification time are as when the index was saved, and reads any other', async () => {
+      const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      for (const f of files) await utimes(path.join(dir, f), hourAgo, hourAgo);
+      expect((await load()).cacheReport).to.include({ read: 5, analysed: 5 });
+      // nothing changed: no article file is read at all
+      const again = await load();
+      expect(again.cacheReport).to.include({ read: 0, reused: 5, analysed: 0, assembled: 'restored' });
+      expect(snapshot(again)).to.equal(snapshot(await cold()));
+      // the same size, another time: read, hashed and analysed again
+      const file = path.join(dir, files[1]!);
+      const text = await readFile(file, 'utf8');
+      const edited = text.replace(/\b(\d)(\d)\b/, '$2$1');
+      expect(edited).to.not.equal(text);
+      expect(Buffer.byteLength(edited)).to.equal(Buffer.byteLength(text));
+      await writeFile(file, edited);
+      const changed = await load();
+      expect(changed.cacheReport).to.include({ read: 1, analysed: 1, changed: 1 });
+      expect(snapshot(changed)).to.equal(snapshot(await cold()));
+      // a file written within the last two seconds is read again at every load until its time has settled
+      expect((await load()).cacheReport).to.include({ read: 1, analysed: 0 });
     });
 
     it('answers, names, quotes, timeline, conflicts and sources from the saved index are those of a cold load', async () => {
@@ -514,7 +537,7 @@ describe('saved index', function () {
       const report = await ask(['--corpus', dir, '--report']);
       expect(report.code).to.equal(0);
       expect(report.stdout).to.include(`Saved index: ${path.join(dir, CACHE_FOLDER)}`);
-      expect(report.stdout).to.match(/found: used; 5 files reused, 0 analysed/);
+      expect(report.stdout).to.match(/found: used; 5 files reused, \d+ read and hashed, 0 analysed/);
       const cached = await ask(['--corpus', dir, '--json', 'How many prisoners were released?']);
       const strip = (s: string) => ({ ...(JSON.parse(s) as Record<string, unknown>), ms: 0 });
       expect(strip(cached.stdout)).to.deep.equal(strip(plain.stdout));

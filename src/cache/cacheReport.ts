@@ -11,6 +11,8 @@ export interface CacheReport {
   found: 'used' | 'missing' | 'stale' | 'corrupt' | 'unreadable' | 'unavailable' | 'disabled';
   /** Files restored from the saved index. */
   reused: number;
+  /** Files whose bytes were read and hashed; the others' size and time were as when the saved index was made. */
+  read: number;
   /**
    * Whether the assembled index was read whole from the saved index (nothing changed since it was saved),
    * read whole with the files added since appended to it, or assembled from each file's analysis.
@@ -54,7 +56,7 @@ const round = (ms: number): number => Math.round(ms);
 
 /** Fields of a cache report for a log line. */
 export function cacheLogFields(r: CacheReport): Record<string, unknown> {
-  return { location: r.location ?? 'none', found: r.found, reused: r.reused, analysed: r.analysed, changed: r.changed, removed: r.removed, corrupt: r.corrupt, saved: r.saved, bytes: r.bytes, workers: r.workers, ms: round(r.ms) };
+  return { location: r.location ?? 'none', found: r.found, reused: r.reused, read: r.read, analysed: r.analysed, changed: r.changed, removed: r.removed, corrupt: r.corrupt, saved: r.saved, bytes: r.bytes, workers: r.workers, ms: round(r.ms) };
 }
 
 /** A few lines on the saved index, for `ask --report`. */
@@ -63,7 +65,7 @@ export function formatCacheReport(r: CacheReport): string {
   const found = { used: 'used', missing: 'none yet', stale: 'stale (other code or dependencies), rebuilt', corrupt: 'damaged, rebuilt', unreadable: 'unreadable, rebuilt', unavailable: 'none (no folder could be written)', disabled: 'not used (--no-cache)' }[r.found];
   const lines = [
     `Saved index: ${r.location ?? 'none'}${r.location ? ` (${mb(r.bytes)}${r.saved ? ', written by this load' : ''})` : ''}`,
-    `  found: ${found}; ${r.reused} files reused, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on this thread and ${r.workers} more` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries; assembled index ${r.assembled === 'restored' ? 'restored whole' : r.assembled === 'appended' ? 'restored, with the files added since appended' : 'built'}`,
+    `  found: ${found}; ${r.reused} files reused, ${r.read} read and hashed, ${r.analysed} analysed (${r.changed} changed${r.workers ? `, on this thread and ${r.workers} more` : ''}), ${r.removed} removed, ${r.corrupt} damaged entries; assembled index ${r.assembled === 'restored' ? 'restored whole' : r.assembled === 'appended' ? 'restored, with the files added since appended' : 'built'}`,
     `  load: ${round(r.ms)} ms (files ${round(r.phases.files)}, restore ${round(r.phases.restore)}, analyse ${round(r.phases.analyse)}, save ${round(r.phases.save)}, assemble and names ${round(r.phases.assemble)}, vectors ${round(r.phases.engine)})`,
   ];
   for (const w of r.warnings) lines.push(`  warning: ${w}`);

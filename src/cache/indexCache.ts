@@ -21,7 +21,7 @@
  * about it stops a load. One load is an {@link IndexedLoad}, one method per phase.
  */
 import path from 'node:path';
-import { collectLoad, decodeArticleBytes, DEFAULT_MAX_FILE_BYTES, listCorpus, readArticleBytes, type CorpusListing, type FileOutcome } from '../corpus/load.js';
+import { collectLoad, decodeArticleBytes, DEFAULT_MAX_FILE_BYTES, listCorpus, readArticleBytes, statArticle, type CorpusListing, type FileOutcome } from '../corpus/load.js';
 import type { Logger } from '../log.js';
 import { KnowledgeAssembler, type ArticleAnalysis, type Knowledge } from '../search/knowledge.js';
 import type { Article, LoadProblem, LoadResult } from '../types.js';
@@ -198,6 +198,7 @@ export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledg
       found: 'used',
       // the earlier files are kept as they were in memory; the added ones are read from their entries
       reused: files.length,
+      read: 0,
       assembled: 'appended',
       analysed: 0,
       changed: 0,
@@ -216,6 +217,48 @@ export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledg
   }
 }
 
+/** How recent a file's modification time may be for its size and time to stand for its bytes. */
+const SETTLED_MS = 2000;
+
+interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/** The files of the pack's assembled index ({@link FILES_ENTRY}): in listing order with their hashes, and by name with their size and time where saved. */
+interface SavedFiles {
+  files: Array<[string, string]>;
+  stats: Map<string, FileStat & { hash: string }>;
+}
+
+interface SavedFilesJson {
+  files: Array<[string, string]>;
+  stats: Array<[size: number, mtimeMs: number] | null>;
+}
+
+/** The list of files the pack's assembled index was made from, or null when it is missing, damaged or not that index's. */
+function readSavedFiles(pack: PackReader): SavedFiles | null {
+  const snapshot = pack.entries.get(SNAPSHOT_ENTRY);
+  const entry = pack.entries.get(FILES_ENTRY);
+  if (!snapshot || !entry || entry.hash !== snapshot.hash) return null;
+  let json = null as SavedFilesJson | null;
+  pack.readEach([entry], (_, bytes) => {
+    try {
+      json = bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as SavedFilesJson) : null;
+    } catch {
+      json = null;
+    }
+  });
+  const saved = json;
+  if (!saved || !Array.isArray(saved.files) || !Array.isArray(saved.stats) || saved.stats.length !== saved.files.length || snapshotKey(saved.files) !== snapshot.hash) return null;
+  const stats = new Map<string, FileStat & { hash: string }>();
+  saved.files.forEach(([file, hash], i) => {
+    const st = saved.stats[i];
+    if (st && !hash.startsWith('!')) stats.set(file, { hash, size: st[0], mtimeMs: st[1] });
+  });
+  return { files: saved.files, stats };
+}
+
 const problemOf = (file: string, message: string): Outcome => ({ problems: [{ file, message }], article: null, analysis: null });
 const outcomeOf = (record: FileRecord): Outcome => ({ problems: record.problems, article: record.article ? articleOf(record.article) : null, analysis: record.analysis });
 
@@ -231,6 +274,10 @@ class IndexedLoad {
   private readonly location: string | null;
   private readonly fingerprint: string;
   private pack: PackReader | null = null;
+  /** The files the pack's assembled index was made from, in listing order, with their size and time when trusted. */
+  private base: SavedFiles | null = null;
+  /** Size and modification time of each file as read, where they may stand for its bytes next time (see {@link readFiles}). */
+  private readonly stats: Array<FileStat | null>;
   /** Delta packs (files added since the pack's assembled index), newest first. */
   private deltas: Array<{ name: string; reader: PackReader }> = [];
   private found: CacheReport['found'];
@@ -255,6 +302,8 @@ class IndexedLoad {
   private snapshotKey = '';
 
   private changed = 0;
+  /** Files whose bytes were read (the others were trusted by size and time). */
+  private read = 0;
   private corrupt = 0;
   private removed = 0;
   private workers = 0;
@@ -275,6 +324,7 @@ class IndexedLoad {
     this.found = this.location ? 'missing' : options.cache === false ? 'disabled' : 'unavailable';
     this.outcomes = new Array(this.files.length);
     this.keyParts = new Array(this.files.length);
+    this.stats = new Array<FileStat | null>(this.files.length).fill(null);
   }
 
   private warn(message: string): void {
@@ -328,6 +378,7 @@ class IndexedLoad {
       if (opened.reason === 'stale') this.options.logger?.info(`The saved index is stale (${opened.detail}): rebuilding it.`);
       else if (opened.reason !== 'missing') this.warn(`The saved index cannot be used (${opened.detail}): rebuilding it.`);
     }
+    if (this.pack) this.base = readSavedFiles(this.pack);
     // a delta pack that cannot be used is only files to analyse again: the next merge removes it
     for (const name of deltaPacks(this.location).reverse()) {
       const delta = openPack(path.join(this.location, name), this.fingerprint);
@@ -352,15 +403,36 @@ class IndexedLoad {
 
   /** Reads and hashes every file: a hit when the saved index holds its bytes, else queued for analysis. */
   private readFiles(): void {
+    // a time within this much of the read may still change without changing (coarse clocks of network
+    // drives): such a file is read and hashed next time too (git's index does the same)
+    const settled = Date.now() - SETTLED_MS;
     this.files.forEach((file, i) => {
+      // a file of the assembled index with its size and modification time as then has its bytes as then:
+      // at 30,000 articles, reading and hashing every file was half of a start with a cold page cache
+      const before = this.base?.stats.get(file);
+      if (before) {
+        const now = statArticle(this.root, file);
+        if (now && now.size === before.size && now.mtimeMs === before.mtimeMs && now.size <= this.maxFileBytes) {
+          this.keyParts[i] = [file, before.hash];
+          this.stats[i] = { size: now.size, mtimeMs: now.mtimeMs };
+          const saved = this.entryFor(file, before.hash);
+          if (saved) {
+            this.hits.push({ i, ...saved });
+            return;
+          }
+        }
+      }
       const read = readArticleBytes(this.root, file, this.maxFileBytes);
+      this.read++;
       if ('problem' in read) {
         this.outcomes[i] = problemOf(file, read.problem);
         this.keyParts[i] = [file, `!${read.problem}`];
+        this.stats[i] = null;
         return;
       }
       const hash = sha1(read.bytes);
       this.keyParts[i] = [file, hash];
+      this.stats[i] = read.mtimeMs < settled ? { size: read.size, mtimeMs: read.mtimeMs } : null;
       const saved = this.entryFor(file, hash);
       if (saved) this.hits.push({ i, ...saved });
       else {
@@ -558,7 +630,8 @@ class IndexedLoad {
   private saveSnapshot(load: LoadResult, knowledge: Knowledge): void {
     this.out?.addSnapshot(this.snapshotKey, load, knowledge);
     // the list the snapshot was made from, so that a later load can append files added since
-    this.out?.add(FILES_ENTRY, this.snapshotKey, Buffer.from(JSON.stringify(this.keyParts), 'utf8'));
+    const saved: SavedFilesJson = { files: this.keyParts, stats: this.stats.map((st) => (st ? [st.size, st.mtimeMs] : null)) };
+    this.out?.add(FILES_ENTRY, this.snapshotKey, Buffer.from(JSON.stringify(saved), 'utf8'));
   }
 
   /** Commits the new saved index, which merges the delta packs; without one, the old one's size is reported when it was used. */
@@ -579,20 +652,9 @@ class IndexedLoad {
    * then the files added (listing positions), else null and everything is assembled again.
    */
   private appendPlan(): AppendPlan | null {
-    const { pack } = this;
-    const snapshot = pack?.entries.get(SNAPSHOT_ENTRY);
-    const filesEntry = pack?.entries.get(FILES_ENTRY);
-    if (!pack || !snapshot || !filesEntry || filesEntry.hash !== snapshot.hash) return null;
-    let made = null as Array<[string, string]> | null;
-    pack.readEach([filesEntry], (_, bytes) => {
-      try {
-        made = bytes ? (JSON.parse(Buffer.from(bytes).toString('utf8')) as Array<[string, string]>) : null;
-      } catch {
-        made = null;
-      }
-    });
-    const base = made;
-    if (!Array.isArray(base) || snapshotKey(base) !== snapshot.hash) return null;
+    const snapshot = this.pack?.entries.get(SNAPSHOT_ENTRY);
+    const base = this.base?.files;
+    if (!snapshot || !base) return null;
     const current = new Map(this.keyParts);
     // a file gone or changed since: assembled again
     if (base.some(([file, hash]) => current.get(file) !== hash)) return null;
@@ -668,6 +730,7 @@ class IndexedLoad {
       location: this.location,
       found: this.found,
       reused: this.hits.length - this.corrupt,
+      read: this.read,
       assembled,
       analysed: this.misses.length,
       changed: this.changed,

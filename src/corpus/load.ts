@@ -207,7 +207,7 @@ async function listArticleFiles(root: string, relative = ''): Promise<string[]> 
  * reading thousands of small files one after the other is several times faster without the round trips
  * through the thread pool, and nothing else runs while a corpus loads.
  */
-export function readArticleBytes(root: string, file: string, maxFileBytes: number): { bytes: Buffer } | { problem: string } {
+export function readArticleBytes(root: string, file: string, maxFileBytes: number): { bytes: Buffer; size: number; mtimeMs: number } | { problem: string } {
   const full = path.join(root, ...file.split('/'));
   try {
     const info = statSync(full);
@@ -216,10 +216,21 @@ export function readArticleBytes(root: string, file: string, maxFileBytes: numbe
         problem: `Skipped: the file is ${formatBytes(info.size)}, over the ${formatBytes(maxFileBytes)} limit for one article; split it into one file per article, or raise MAX_ARTICLE_BYTES.`,
       };
     }
-    return { bytes: readFileSync(full) };
+    // the size and time from before the read: a file written meanwhile has another time at the next stat
+    return { bytes: readFileSync(full), size: info.size, mtimeMs: info.mtimeMs };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     return { problem: `Skipped: the file could not be read (${code}); check that it exists and that you may read it.` };
+  }
+}
+
+/** Size and modification time of an article file, or null when it cannot be read. */
+export function statArticle(root: string, file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const info = statSync(path.join(root, ...file.split('/')));
+    return { size: info.size, mtimeMs: info.mtimeMs };
+  } catch {
+    return null;
   }
 }
 
