@@ -15,11 +15,12 @@ import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../cache/workers.js';
 import { parseScalar } from '../corpus/frontMatter.js';
 import { isArticleFileName } from '../corpus/load.js';
 import { Engine, type EngineOptions } from '../engine.js';
-import type { RebuildReply, RebuildTask } from './rebuildWorker.js';
+import type { RebuildReply, RebuildRequest, RebuildTask } from './rebuildWorker.js';
 import { SerialTask, FolderWatcher, ignoredInStoriesRoot, ignoredInStory, type FolderWatchOptions, type WatchChange, type WatchNote } from './watch.js';
 
 /** A story id is its folder's name; one that needs no quoting in a slash-command option. */
@@ -132,28 +133,58 @@ function articleFiles(dir: string): string[] {
   return out;
 }
 
-/** Brings a story's saved index up to date on a thread of its own (rebuildWorker.ts); never rejects. */
-function buildOffThread(dir: string, options: EngineOptions): Promise<RebuildReply> {
-  const task: RebuildTask = { dir, options: { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, appendLimits: options.appendLimits } };
-  return new Promise((resolve) => {
-    let done = false;
-    const settle = (reply: RebuildReply): void => {
-      if (done) return;
-      done = true;
-      resolve(reply);
+/**
+ * The thread that brings stories' saved indexes up to date (rebuildWorker.ts), started on first use and
+ * kept between rebuilds; one that fails or stops is replaced at the next rebuild. It does not keep the
+ * process alive.
+ */
+class RebuildThread {
+  #worker: Worker | null = null;
+  #next = 0;
+  readonly #waiting = new Map<number, (reply: RebuildReply) => void>();
+
+  /** What the thread did for `dir`, or why it could not; never rejects. */
+  run(dir: string, options: EngineOptions): Promise<RebuildReply> {
+    const task: RebuildTask = { dir, options: { maxFileBytes: options.maxFileBytes, cache: options.cache, workers: options.workers, appendLimits: options.appendLimits } };
+    return new Promise((resolve) => {
+      let worker: Worker;
+      try {
+        worker = this.#worker ?? this.#start();
+      } catch (err) {
+        resolve({ ok: false, reason: `no rebuild thread: ${err instanceof Error ? err.message : String(err)}`, code: 'thread' });
+        return;
+      }
+      const n = this.#next++;
+      this.#waiting.set(n, resolve);
+      worker.ref();
+      worker.postMessage({ n, task } satisfies RebuildRequest);
+    });
+  }
+
+  /** Stops the thread (a rebuild under way is answered as a thread failure). */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  #start(): Worker {
+    const worker = startModuleWorker(new URL(`./rebuildWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+    this.#worker = worker;
+    worker.on('message', ({ n, reply }: { n: number; reply: RebuildReply }) => {
+      this.#waiting.get(n)?.(reply);
+      this.#waiting.delete(n);
+      if (!this.#waiting.size) worker.unref();
+    });
+    const lost = (reason: string): void => {
+      if (this.#worker === worker) this.#worker = null;
+      for (const settle of this.#waiting.values()) settle({ ok: false, reason, code: 'thread' });
+      this.#waiting.clear();
     };
-    try {
-      const worker = startModuleWorker(new URL(`./rebuildWorker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), task);
-      worker.once('message', (reply: RebuildReply) => {
-        settle(reply);
-        void worker.terminate();
-      });
-      worker.once('error', (err: Error) => settle({ ok: false, reason: `the rebuild thread failed: ${err.message}`, code: 'thread' }));
-      worker.once('exit', (code) => settle({ ok: false, reason: `the rebuild thread stopped (exit ${code})`, code: 'thread' }));
-    } catch (err) {
-      settle({ ok: false, reason: `no rebuild thread: ${err instanceof Error ? err.message : String(err)}`, code: 'thread' });
-    }
-  });
+    worker.once('error', (err: Error) => lost(`the rebuild thread failed: ${err.message}`));
+    worker.once('exit', (code) => lost(`the rebuild thread stopped (exit ${code})`));
+    return worker;
+  }
 }
 
 const errorCode = (err: unknown): string | undefined => {
@@ -175,6 +206,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
   #closed = false;
   readonly #storiesDir: string | null;
   readonly #offThread: boolean;
+  readonly #thread = new RebuildThread();
 
   constructor(
     stories: readonly Story[],
@@ -348,6 +380,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
     this.#watchers.clear();
     await Promise.all(watchers.map((w) => w?.close()));
     await Promise.all([...this.#rebuilds.values()].map((r) => r.idle()));
+    await this.#thread.close();
   }
 
   /** A load handed out by engine(): once complete, the engine in service; a failed one is forgotten. */
@@ -397,7 +430,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
     /** What the thread did, when it did the work and saved it. */
     let offThread: (RebuildReply & { ok: true }) | null = null;
     if (inService && this.#offThread && this.options.cache !== false) {
-      const reply = await buildOffThread(story.dir, this.options);
+      const reply = await this.#thread.run(story.dir, this.options);
       if (!reply.ok && reply.code !== 'thread') return fail(reply.reason, reply.code);
       // a thread that failed, or an index that could not be saved: the main thread does it all
       if (reply.ok && reply.saved) offThread = reply;
