@@ -160,7 +160,6 @@ export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledg
       if (opened.ok) readers.push(opened.pack);
     }
     const records = new Map<string, FileRecord>();
-    const problems: LoadProblem[] = [...earlier.load.problems];
     for (const [file, hash] of added) {
       if (hash.startsWith('!')) continue;
       const reader = readers.find((r) => r.entries.get(file)?.hash === hash);
@@ -176,22 +175,12 @@ export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledg
       if (!records.has(file)) return null;
     }
     const restoreMs = performance.now() - started;
-    const articles: Article[] = [];
-    const analyses: ArticleAnalysis[] = [];
-    for (const [file, hash] of added) {
-      const record = records.get(file);
-      if (!record) {
-        problems.push({ file, message: hash.slice(1) });
-        continue;
-      }
-      problems.push(...record.problems);
-      if (record.article && record.analysis) {
-        articles.push(articleOf(record.article));
-        analyses.push(record.analysis);
-      }
-    }
     const t = performance.now();
-    const knowledge = appendArticles(earlier.knowledge, articles, analyses);
+    const outcomes = added.map(([file, hash]) => {
+      const record = records.get(file);
+      return record ? outcomeOf(record) : problemOf(file, hash.slice(1));
+    });
+    const { knowledge, problems } = appended(earlier, outcomes);
     const assembleMs = performance.now() - t;
     const report: CacheReport = {
       location,
@@ -257,6 +246,21 @@ function readSavedFiles(pack: PackReader): SavedFiles | null {
     if (st && !hash.startsWith('!')) stats.set(file, { hash, size: st[0], mtimeMs: st[1] });
   });
   return { files: saved.files, stats };
+}
+
+/** `base` with the articles of `outcomes` (in order) appended, and the problems of both. */
+function appended(base: { load: LoadResult; knowledge: Knowledge }, outcomes: readonly Outcome[]): { knowledge: Knowledge; problems: LoadProblem[] } {
+  const articles: Article[] = [];
+  const analyses: ArticleAnalysis[] = [];
+  const problems = [...base.load.problems];
+  for (const o of outcomes) {
+    problems.push(...o.problems);
+    if (o.article && o.analysis) {
+      articles.push(o.article);
+      analyses.push(o.analysis);
+    }
+  }
+  return { knowledge: appendArticles(base.knowledge, articles, analyses), problems };
 }
 
 const problemOf = (file: string, message: string): Outcome => ({ problems: [{ file, message }], article: null, analysis: null });
@@ -346,7 +350,7 @@ class IndexedLoad {
       if (whole) return { ...whole, report: this.report('restored'), files: this.keyParts };
       const plan = this.appendPlan();
       // a thread that only saves need not read the assembled index: the load after it does
-      const base = plan && !saveOnly ? this.restoreBase(plan) : null;
+      const base = plan && !saveOnly ? this.decodeSnapshot(plan.snapshot) : null;
       if (plan && (saveOnly || base)) {
         this.saveAdded(plan);
         if (!base) return { report: this.report('appended'), files: this.keyParts };
@@ -457,18 +461,23 @@ class IndexedLoad {
     if (!pack || !snapshotEntry || this.misses.length !== 0 || snapshotEntry.hash !== this.snapshotKey) return null;
     // a thread that only saves has nothing to save: the load after it reads the assembled index
     if (saveOnly) return 'matches';
-    const t = performance.now();
-    const read = pack.readSplit(snapshotEntry, snapshotHeadLength);
-    const restored = read ? decodeSnapshot(read.head, read.body, this.root) : null;
+    const restored = this.decodeSnapshot(snapshotEntry);
     if (restored) {
       // the assembled index holds every file as it is: the delta packs (files added, then removed) are of no more use
       if (this.deltas.length && this.location) removeDeltas(this.location, this.deltas.map((d) => d.name));
       this.bytesOnDisk = pack.size;
-      this.phases.restore = performance.now() - t;
-      return restored;
     }
-    this.warn('The saved assembled index is damaged: assembling it again from the saved files.');
-    return null;
+    return restored;
+  }
+
+  /** The saved assembled index, or null (with a warning) when it is damaged. */
+  private decodeSnapshot(entry: PackEntry): { load: LoadResult; knowledge: Knowledge } | null {
+    const t = performance.now();
+    const read = this.pack!.readSplit(entry, snapshotHeadLength);
+    const restored = read ? decodeSnapshot(read.head, read.body, this.root) : null;
+    this.phases.restore += performance.now() - t;
+    if (!restored) this.warn('The saved assembled index is damaged: assembling it again from the saved files.');
+    return restored;
   }
 
   /** Restores the hits from their saved entries; a damaged entry's file is read again and analysed. */
@@ -695,32 +704,11 @@ class IndexedLoad {
     this.out = delta;
   }
 
-  /** The saved assembled index the files are appended to, or null (with a warning) when it is damaged. */
-  private restoreBase(plan: AppendPlan): { load: LoadResult; knowledge: Knowledge } | null {
-    const t = performance.now();
-    const read = this.pack!.readSplit(plan.snapshot, snapshotHeadLength);
-    const restored = read ? decodeSnapshot(read.head, read.body, this.root) : null;
-    this.phases.restore += performance.now() - t;
-    if (!restored) this.warn('The saved assembled index is damaged: assembling it again from the saved files.');
-    return restored;
-  }
-
   /** The saved assembled index with the added files appended (their records read by {@link saveAdded}). */
   private appendTo(plan: AppendPlan, restored: { load: LoadResult; knowledge: Knowledge }): { load: LoadResult; knowledge: Knowledge } {
-    const t2 = performance.now();
-    const articles: Article[] = [];
-    const analyses: ArticleAnalysis[] = [];
-    const problems = [...restored.load.problems];
-    for (const i of plan.added) {
-      const o = this.outcomes[i]!;
-      problems.push(...o.problems);
-      if (o.article) {
-        articles.push(o.article);
-        analyses.push(o.analysis!);
-      }
-    }
-    const knowledge = appendArticles(restored.knowledge, articles, analyses);
-    this.phases.assemble += performance.now() - t2;
+    const t = performance.now();
+    const { knowledge, problems } = appended(restored, plan.added.map((i) => this.outcomes[i]!));
+    this.phases.assemble += performance.now() - t;
     this.bytesOnDisk = this.pack!.size + this.deltaBytes() + (this.out?.bytes ?? 0);
     return { load: { root: this.root, articles: knowledge.articles, problems }, knowledge };
   }

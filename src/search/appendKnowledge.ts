@@ -20,7 +20,7 @@ import { PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
 import { appendedBm25Parts } from './bm25Append.js';
 import { decodeFacts, encodeFacts, FactStore } from './factStore.js';
 import { assembleKnowledge, knowledgeFromParts, type ArticleAnalysis, type Knowledge, type KnowledgeParts } from './knowledge.js';
-import { PackedStrings } from './packedStrings.js';
+import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
 import { TermDictionary } from './terms.js';
 
 /**
@@ -140,31 +140,20 @@ function joinGroups(old: readonly NameGroup[], added: readonly NameGroup[], sent
 
 /** The old facts followed by the new ones, the new ones' names under their keys in the joined groups. */
 function joinFacts(old: FactStore, added: FactStore, keyOf: ReadonlyMap<string, string>): FactStore {
-  const codes: string[] = [];
+  const codes = new PackedStringsBuilder(added.size, added.codes.bytes.length + 64);
   for (let id = 0; id < added.size; id++) {
     const code = added.codes.get(id);
-    if (!code) {
-      codes.push('');
-      continue;
-    }
-    const f = decodeFacts(id, code);
-    const rekeyed = f.entities.some((e) => (keyOf.get(e.key) ?? e.key) !== e.key);
-    if (!rekeyed) codes.push(code);
+    const f = code ? decodeFacts(id, code) : null;
+    if (!f || !f.entities.some((e) => (keyOf.get(e.key) ?? e.key) !== e.key)) codes.push(code);
     else {
       const { sentenceId: _, ...local } = f;
       codes.push(encodeFacts({ ...local, entities: f.entities.map((e) => ({ ...e, key: keyOf.get(e.key) ?? e.key })) }));
     }
   }
-  const joined = joinStrings(old.codes, packed(codes));
+  const joined = joinStrings(old.codes, codes.build());
   const counts = new Uint32Array(old.counts.length + added.counts.length);
   counts.set(old.counts);
   counts.set(added.counts, old.counts.length);
   return new FactStore(joined, counts);
 }
 
-function packed(strings: readonly string[]): PackedStrings {
-  const parts = strings.map((s) => Buffer.from(s, 'utf8'));
-  const offsets = new Float64Array(strings.length + 1);
-  parts.forEach((p, i) => (offsets[i + 1] = offsets[i]! + p.length));
-  return new PackedStrings(new Uint8Array(Buffer.concat(parts)), offsets);
-}
