@@ -138,6 +138,11 @@ export interface EntityMention {
   /** Key of the group of spelling variants this name belongs to (see facts/names). */
   key: string;
   start: number;
+  /**
+   * The kind its own sentence gave, when grouping put another in `kind` (an 'other' taking its group's):
+   * what an article's analysis is taken back to when its corpus is assembled again.
+   */
+  ownKind?: EntityKind;
 }
 
 /** What one sentence carries, beyond its words. */

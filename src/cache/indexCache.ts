@@ -31,6 +31,7 @@ import { decodeSnapshot, FILES_ENTRY, SNAPSHOT_ENTRY, snapshotHeadLength, snapsh
 import { cacheLocation } from './location.js';
 import { NewSavedIndex } from './newIndex.js';
 import { deltaPacks, newDeltaName, openPack, PACK_FILE, removeDeltas, type PackEntry, type PackReader } from './pack.js';
+import { analysisOf } from '../search/analysisOfKnowledge.js';
 import { appendArticles } from '../search/appendKnowledge.js';
 import { analyseFile, articleOf, decodeRecord, encodeRecord, type FileRecord } from './record.js';
 import { sha1 } from './sha1.js';
@@ -91,6 +92,8 @@ interface Outcome {
   article: Article | null;
   /** Dropped once the article has been added to the assembler. */
   analysis: ArticleAnalysis | null;
+  /** The article's id in the saved assembled index, whose analysis is taken out of it when added (analysis null). */
+  saved?: number;
 }
 
 interface Miss {
@@ -217,6 +220,8 @@ interface FileStat {
 /** The files of the pack's assembled index ({@link FILES_ENTRY}): in listing order with their hashes, and by name with their size and time where saved. */
 interface SavedFiles {
   files: Array<[string, string]>;
+  /** The hash of each file that was read then (not those that could not be). */
+  hashes: Map<string, string>;
   stats: Map<string, FileStat & { hash: string }>;
 }
 
@@ -241,11 +246,14 @@ function readSavedFiles(pack: PackReader): SavedFiles | null {
   const saved = json;
   if (!saved || !Array.isArray(saved.files) || !Array.isArray(saved.stats) || saved.stats.length !== saved.files.length || snapshotKey(saved.files) !== snapshot.hash) return null;
   const stats = new Map<string, FileStat & { hash: string }>();
+  const hashes = new Map<string, string>();
   saved.files.forEach(([file, hash], i) => {
+    if (hash.startsWith('!')) return;
+    hashes.set(file, hash);
     const st = saved.stats[i];
-    if (st && !hash.startsWith('!')) stats.set(file, { hash, size: st[0], mtimeMs: st[1] });
+    if (st) stats.set(file, { hash, size: st[0], mtimeMs: st[1] });
   });
-  return { files: saved.files, stats };
+  return { files: saved.files, hashes, stats };
 }
 
 /** `base` with the articles of `outcomes` (in order) appended, and the problems of both. */
@@ -296,10 +304,12 @@ class IndexedLoad {
   private fed = 0;
   /** Files to analyse: new, changed, or with a damaged entry. */
   private readonly misses: Miss[] = [];
-  /** Files whose saved entry is for their bytes. */
+  /** Files whose saved entry (in a delta pack) is for their bytes. */
   private readonly hits: Hit[] = [];
-  /** Saved entries decoded whole, to be copied into the new saved index, by the pack they are in. */
-  private readonly good = new Map<PackReader, PackEntry[]>();
+  /** Files (listing positions) with the bytes the saved assembled index was made from, and no entry of their own. */
+  private readonly inAssembled: number[] = [];
+  /** The saved assembled index as decoded (read once), null when damaged; undefined until read. */
+  private assembled: { load: LoadResult; knowledge: Knowledge } | null | undefined;
   /** What the saved assembled index must have been made from: each file with its hash, or its read problem. */
   private readonly keyParts: Array<[string, string]>;
   /** The key of {@link keyParts} (set once the files are read). */
@@ -357,6 +367,7 @@ class IndexedLoad {
         return { ...this.appendTo(plan, base), report: this.report('appended'), files: this.keyParts };
       }
       this.restoreEntries();
+      this.restoreFromAssembled();
       this.startWriter();
       await this.analyseMisses();
       const load = this.collect();
@@ -402,7 +413,16 @@ class IndexedLoad {
   }
 
   private hasEntry(file: string): boolean {
-    return !!this.pack?.entries.has(file) || this.deltas.some((d) => d.reader.entries.has(file));
+    return !!this.base?.hashes.has(file) || !!this.pack?.entries.has(file) || this.deltas.some((d) => d.reader.entries.has(file));
+  }
+
+  /** Whether the saved index holds the file with the bytes of `hash`: its own entry (a hit), else in the assembled index. */
+  private foundSaved(i: number, file: string, hash: string): boolean {
+    const saved = this.entryFor(file, hash);
+    if (saved) this.hits.push({ i, ...saved });
+    else if (this.base?.hashes.get(file) === hash) this.inAssembled.push(i);
+    else return false;
+    return true;
   }
 
   /** Reads and hashes every file: a hit when the saved index holds its bytes, else queued for analysis. */
@@ -416,14 +436,10 @@ class IndexedLoad {
       const before = this.base?.stats.get(file);
       if (before) {
         const now = statArticle(this.root, file);
-        if (now && now.size === before.size && now.mtimeMs === before.mtimeMs && now.size <= this.maxFileBytes) {
+        if (now && now.size === before.size && now.mtimeMs === before.mtimeMs && now.size <= this.maxFileBytes && this.foundSaved(i, file, before.hash)) {
           this.keyParts[i] = [file, before.hash];
           this.stats[i] = { size: now.size, mtimeMs: now.mtimeMs };
-          const saved = this.entryFor(file, before.hash);
-          if (saved) {
-            this.hits.push({ i, ...saved });
-            return;
-          }
+          return;
         }
       }
       const read = readArticleBytes(this.root, file, this.maxFileBytes);
@@ -437,9 +453,7 @@ class IndexedLoad {
       const hash = sha1(read.bytes);
       this.keyParts[i] = [file, hash];
       this.stats[i] = read.mtimeMs < settled ? { size: read.size, mtimeMs: read.mtimeMs } : null;
-      const saved = this.entryFor(file, hash);
-      if (saved) this.hits.push({ i, ...saved });
-      else {
+      if (!this.foundSaved(i, file, hash)) {
         if (this.hasEntry(file)) this.changed++;
         this.readForAnalysis(i, read.bytes, hash);
       }
@@ -458,11 +472,14 @@ class IndexedLoad {
   private restoreWhole(saveOnly: boolean): { load: LoadResult; knowledge: Knowledge } | 'matches' | null {
     const { pack } = this;
     const snapshotEntry = pack?.entries.get(SNAPSHOT_ENTRY);
-    if (!pack || !snapshotEntry || this.misses.length !== 0 || snapshotEntry.hash !== this.snapshotKey) return null;
+    // the key is of every file's bytes: when it matches, files queued for analysis (the list of the
+    // assembled index's files was damaged, say) are in it as they are
+    if (!pack || !snapshotEntry || snapshotEntry.hash !== this.snapshotKey) return null;
     // a thread that only saves has nothing to save: the load after it reads the assembled index
     if (saveOnly) return 'matches';
     const restored = this.decodeSnapshot(snapshotEntry);
     if (restored) {
+      this.misses.length = 0;
       // the assembled index holds every file as it is: the delta packs (files added, then removed) are of no more use
       if (this.deltas.length && this.location) removeDeltas(this.location, this.deltas.map((d) => d.name));
       this.bytesOnDisk = pack.size;
@@ -470,13 +487,15 @@ class IndexedLoad {
     return restored;
   }
 
-  /** The saved assembled index, or null (with a warning) when it is damaged. */
+  /** The saved assembled index, read once, or null (with a warning) when it is damaged. */
   private decodeSnapshot(entry: PackEntry): { load: LoadResult; knowledge: Knowledge } | null {
+    if (this.assembled !== undefined) return this.assembled;
     const t = performance.now();
     const read = this.pack!.readSplit(entry, snapshotHeadLength);
     const restored = read ? decodeSnapshot(read.head, read.body, this.root) : null;
     this.phases.restore += performance.now() - t;
-    if (!restored) this.warn('The saved assembled index is damaged: assembling it again from the saved files.');
+    if (!restored) this.warn('The saved assembled index is damaged: the files it holds are analysed again.');
+    this.assembled = restored;
     return restored;
   }
 
@@ -485,14 +504,40 @@ class IndexedLoad {
     const { hits } = this;
     if (!hits.length) return;
     const t = performance.now();
-    const damaged = this.readHits(hits, (i, record, hit) => {
-      this.outcomes[i] = outcomeOf(record);
-      let good = this.good.get(hit.reader);
-      if (!good) this.good.set(hit.reader, (good = []));
-      good.push(hit.entry);
-    });
+    const damaged = this.readHits(hits, (i, record) => (this.outcomes[i] = outcomeOf(record)));
     this.analyseAgain(damaged);
-    this.phases.restore = performance.now() - t;
+    this.phases.restore += performance.now() - t;
+  }
+
+  /**
+   * The unchanged files of the saved assembled index, from it: each article as saved, its analysis taken
+   * back out of the index when the article is assembled (search/analysisOfKnowledge.ts). When it is
+   * damaged, those files are read and analysed again.
+   */
+  private restoreFromAssembled(): void {
+    const { inAssembled } = this;
+    if (!inAssembled.length) return;
+    const entry = this.pack?.entries.get(SNAPSHOT_ENTRY);
+    const restored = entry ? this.decodeSnapshot(entry) : null;
+    if (!restored) {
+      this.corrupt += inAssembled.length;
+      this.readAgain(inAssembled);
+      return;
+    }
+    const t = performance.now();
+    const articles = new Map(restored.load.articles.map((a) => [a.file, a]));
+    const problems = new Map<string, LoadProblem[]>();
+    for (const p of restored.load.problems) {
+      let list = problems.get(p.file);
+      if (!list) problems.set(p.file, (list = []));
+      list.push(p);
+    }
+    for (const i of inAssembled) {
+      const file = this.files[i]!;
+      const article = articles.get(file);
+      this.outcomes[i] = { problems: problems.get(file) ?? [], article: article ?? null, analysis: null, ...(article ? { saved: article.id } : {}) };
+    }
+    this.phases.restore += performance.now() - t;
   }
 
   /** Queues the files of damaged entries (listing positions) for analysis, with a warning. */
@@ -502,7 +547,13 @@ class IndexedLoad {
     this.corrupt += corrupt;
     const { files } = this;
     this.warn(`${corrupt} entr${corrupt === 1 ? 'y' : 'ies'} of the saved index ${corrupt === 1 ? 'is' : 'are'} damaged (${damaged.slice(0, 3).map((i) => files[i]).join(', ')}${corrupt > 3 ? ', …' : ''}): analysing ${corrupt === 1 ? 'that file' : 'those files'} again.`);
-    for (const i of damaged.sort((a, b) => a - b)) {
+    this.readAgain(damaged);
+  }
+
+  /** Reads the files at listing positions `positions` again and queues them for analysis. */
+  private readAgain(positions: number[]): void {
+    const { files } = this;
+    for (const i of [...positions].sort((a, b) => a - b)) {
       const read = readArticleBytes(this.root, files[i]!, this.maxFileBytes);
       if ('problem' in read) this.outcomes[i] = problemOf(files[i]!, read.problem);
       else this.readForAnalysis(i, read.bytes, sha1(read.bytes));
@@ -543,18 +594,19 @@ class IndexedLoad {
   private countRemoved(): void {
     const listed = new Set(this.files);
     const saved = new Set<string>();
+    for (const file of this.base?.hashes.keys() ?? []) saved.add(file);
     for (const reader of [this.pack, ...this.deltas.map((d) => d.reader)]) for (const file of reader?.entries.keys() ?? []) if (!file.startsWith('\u0000')) saved.add(file);
     for (const file of saved) if (!listed.has(file)) this.removed++;
   }
 
   /**
-   * Starts the new saved index with the good entries of the old one: always, once here (something
-   * changed, or the saved assembled index is missing or could not be read).
+   * Starts the new saved index, which holds the assembled index alone: every file's analysis can be
+   * taken back out of it, so none is kept twice (the files appended later go to delta packs).
    */
   private startWriter(): void {
     if (!this.location) return;
     this.out = new NewSavedIndex(this.location, this.fingerprint, (m) => this.warn(m));
-    this.out.start([...this.good].map(([reader, entries]) => ({ reader, entries })));
+    this.out.start();
   }
 
   /** Adds the outcomes that have arrived, in listing order, to the assembler, letting each analysis go. */
@@ -563,18 +615,18 @@ class IndexedLoad {
     for (; this.fed < this.files.length && this.outcomes[this.fed]; this.fed++) {
       const o = this.outcomes[this.fed]!;
       if (o.article) {
+        const analysis = o.analysis ?? analysisOf(this.assembled!.knowledge, o.saved!);
         o.article.id = this.assembler.added;
-        this.assembler.add(o.article, o.analysis!);
+        this.assembler.add(o.article, analysis);
       }
       o.analysis = null;
     }
     this.phases.assemble += performance.now() - t;
   }
 
-  /** A file's record arrived (from this thread or another): to the pack and the assembler. */
-  private arrived(m: Miss, record: FileRecord, bytes: () => Uint8Array): void {
+  /** A file's record arrived (from this thread or another): to the assembler. */
+  private arrived(m: Miss, record: FileRecord): void {
     this.outcomes[m.i] = outcomeOf(record);
-    if (this.out?.open) this.out.add(m.file, m.hash, bytes());
     m.text = '';
     this.advance();
   }
@@ -589,7 +641,7 @@ class IndexedLoad {
     const analyseHere = (k: number): void => {
       const m = misses[k]!;
       const record = analyseFile(m.file, m.text);
-      this.arrived(m, record, () => encodeRecord(record));
+      this.arrived(m, record);
     };
     if (threads > 0) {
       const pool = await analyseOnWorkers(
@@ -599,7 +651,7 @@ class IndexedLoad {
           const m = misses[k]!;
           const record = decodeRecord(bytes, m.file);
           if (!record) throw new Error('an analysis thread sent back an unreadable record');
-          this.arrived(m, record, () => bytes);
+          this.arrived(m, record);
         },
         analyseHere,
       );
@@ -631,6 +683,8 @@ class IndexedLoad {
   private assemble(load: LoadResult): Knowledge {
     const t = performance.now();
     const knowledge = this.assembler.finish(load.articles);
+    // the old assembled index, which the unchanged articles were taken out of, is not needed any more
+    this.assembled = null;
     this.phases.assemble += performance.now() - t;
     return knowledge;
   }
@@ -717,7 +771,7 @@ class IndexedLoad {
     return {
       location: this.location,
       found: this.found,
-      reused: this.hits.length - this.corrupt,
+      reused: this.hits.length + this.inAssembled.length - this.corrupt,
       read: this.read,
       assembled,
       analysed: this.misses.length,

@@ -180,7 +180,8 @@ export class NameIndex {
       const text = m.text.replace(/(?:['’]s|['’])$/u, '').trim();
       const group = exact.get(text) ?? folded.get(queryWords(text).join(' '));
       if (!group) return m;
-      return { ...m, key: group.key, kind: m.kind === 'other' ? group.kind : m.kind };
+      if (m.kind !== 'other' || group.kind === 'other') return { ...m, key: group.key };
+      return { ...m, key: group.key, kind: group.kind, ownKind: m.kind };
     });
   }
 }

@@ -253,6 +253,7 @@ export function extractEntities(sentence: AnalysedSentence): EntityMention[] {
   return out;
 }
 
-function provisionalKey(text: string): string {
+/** The key of a name as recognised, before grouping gives it its group's (`text` as written). */
+export function provisionalKey(text: string): string {
   return skeletonOf(text).join('-');
 }
