@@ -142,7 +142,7 @@ describe('cold load', () => {
       const pool = await analyseOnWorkers(tasks, 1, (i, bytes) => (fresh[i] = bytes));
       expect(pool.started).to.equal(1);
       analyseFile('northern-ledger.txt', read('northern-ledger.txt').text);
-      for (const i of [1, 0]) expect(Buffer.from(encodeRecord(analyseFile(tasks[i]!.file, tasks[i]!.text))), tasks[i]!.file).to.deep.equal(Buffer.from(fresh[i]!));
+      for (const i of [1, 0]) expect(Buffer.from(encodeRecord(analyseFile(tasks[i]!.file, tasks[i]!.text), { deflate: false })), tasks[i]!.file).to.deep.equal(Buffer.from(fresh[i]!));
     });
   });
 

@@ -21,7 +21,8 @@ if (port) {
     for (const task of batch) {
       let bytes: Buffer;
       try {
-        bytes = encodeRecord(analyseFile(task.file, task.text));
+        // the reply is decoded at once and never saved (the pack keeps the assembled index alone): not deflated
+        bytes = encodeRecord(analyseFile(task.file, task.text), { deflate: false });
       } catch (err) {
         port.postMessage({ i: task.i, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerReply);
         continue;

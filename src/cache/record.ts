@@ -63,13 +63,19 @@ export function isFileRecord(value: unknown, file: string): value is FileRecord 
   );
 }
 
-/** The bytes of a record in the saved index (see codec.ts). */
-export function encodeRecord(record: FileRecord): Buffer {
+/**
+ * The bytes of a record (see codec.ts), in a buffer of their own (an analysis thread hands it over rather
+ * than copying it): deflated for a delta pack, or plain for an analysis thread's reply, which is decoded
+ * at once and not saved.
+ */
+export function encodeRecord(record: FileRecord, options: { deflate?: boolean } = {}): Buffer {
   const plain = encodeValue(record);
-  // a record is read back only when the corpus is assembled again (a file edited or removed), never at a
-  // plain start: deflated at the fastest level it takes a third of the disk (105 → 31 MB at 3,000
-  // articles) for about 0.25 ms per article to compress, on the analysis threads, and less to inflate
-  return Buffer.concat([DEFLATED_MARK, deflateRawSync(plain, { level: 1 })]);
+  // a record in a delta pack is read back only when the corpus is merged, never at a plain start:
+  // deflated at the fastest level it takes a third of the disk for about 0.25 ms per article
+  const body = options.deflate === false ? plain : Buffer.concat([DEFLATED_MARK, deflateRawSync(plain, { level: 1 })]);
+  const own = Buffer.allocUnsafeSlow(body.length);
+  body.copy(own);
+  return own;
 }
 
 /** First byte of a deflated record; the codec's own forms start with 'J', 'T' or 'V'. */
