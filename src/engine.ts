@@ -9,9 +9,10 @@ import { outletCount } from './answer/sources.js';
 import { matchingSpeakers, mergeAcrossArticles, quoteEntries, sourceSummaries, speakerCounts, timelineEntries, type QuoteEntry, type SourceSummary, type TimelineEntry } from './answer/listings.js';
 import { readFollowUp } from './answer/followUp.js';
 import type { CitedFact, Answer, Conflict, EarlierTurn } from './answer/types.js';
-import { appendSavedFiles, cacheLogFields, loadIndexedCorpus, type AppendLimits, type CacheReport, type IndexedCorpus } from './cache/indexCache.js';
+import { appendSavedFilesInSteps, cacheLogFields, loadIndexedCorpus, type AppendLimits, type CacheReport, type IndexedCorpus } from './cache/indexCache.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
+import { runSteps } from './search/appendKnowledge.js';
 import { answerContext, type AnswerContext } from './answer/context.js';
 import { buildBrief, type Brief } from './brief/brief.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';
@@ -127,14 +128,31 @@ export class Engine {
    * cannot be read: load the folder again then.
    */
   withAddedFiles(files: IndexedCorpus['files'], options: Pick<EngineOptions, 'cache' | 'logger'> = {}): Engine | null {
-    const t = performance.now();
-    const appended = appendSavedFiles({ load: { root: this.root, articles: this.k.articles, problems: this.problems }, knowledge: this.k, files: this.files }, files, { cache: options.cache });
+    return runSteps(this.withAddedFilesInSteps(files, options));
+  }
+
+  /**
+   * {@link withAddedFiles} in steps, the event loop turning between them, so that questions to this engine
+   * (the one in service) are answered while it is extended instead of waiting for the whole append.
+   */
+  async withAddedFilesBetweenQuestions(files: IndexedCorpus['files'], options: Pick<EngineOptions, 'cache' | 'logger'> = {}): Promise<Engine | null> {
+    const steps = this.withAddedFilesInSteps(files, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private *withAddedFilesInSteps(files: IndexedCorpus['files'], options: Pick<EngineOptions, 'cache' | 'logger'>): Generator<void, Engine | null, void> {
+    const appended = yield* appendSavedFilesInSteps({ load: { root: this.root, articles: this.k.articles, problems: this.problems }, knowledge: this.k, files: this.files }, files, { cache: options.cache });
     if (!appended) return null;
     const { load, knowledge, report } = appended;
+    yield;
     const t2 = performance.now();
     const engine = new Engine(this.root, load.problems, knowledge, answerContext(knowledge, this.context.vectors), this.clock, report, files);
     report.phases.engine = performance.now() - t2;
-    report.ms = performance.now() - t;
+    report.ms += report.phases.engine;
     options.logger?.info('corpus extended', { corpus: this.root, articles: load.articles.length, added: load.articles.length - this.k.articles.length, problems: load.problems.length, ...cacheLogFields(report) });
     return engine;
   }

@@ -338,6 +338,27 @@ describe('saved index', function () {
       expect(engine.withAddedFiles((await saveIndexedCorpus(dir, {})).files)).to.equal(null);
     });
 
+    it('extending the engine in service lets questions to it be answered between the steps of the append, and gives what the append at once gives', async () => {
+      const engine = await load();
+      await added('x1.txt');
+      const saved = await saveIndexedCorpus(dir, {});
+      let answered = 0;
+      let extending = true;
+      // a question asked on every turn of the event loop while the engine is extended
+      const askMeanwhile = (): void => {
+        if (!extending) return;
+        expect(engine.ask('How many prisoners were released?').answered).to.equal(true);
+        answered++;
+        setImmediate(askMeanwhile);
+      };
+      setImmediate(askMeanwhile);
+      const extended = (await engine.withAddedFilesBetweenQuestions(saved.files))!;
+      extending = false;
+      expect(answered, 'questions answered while the engine was extended').to.be.greaterThan(5);
+      expect(citedIn(extended, 'x1.txt')).to.equal(true);
+      expect(snapshot(extended)).to.equal(snapshot(engine.withAddedFiles(saved.files)!));
+    });
+
     it('a damaged delta pack: its file is analysed again, with a warning, and still answered from', async () => {
       await load();
       await added('x1.txt');

@@ -32,7 +32,7 @@ import { cacheLocation } from './location.js';
 import { NewSavedIndex } from './newIndex.js';
 import { deltaPacks, newDeltaName, openPack, PACK_FILE, removeDeltas, type PackEntry, type PackReader } from './pack.js';
 import { analysisOf } from '../search/analysisOfKnowledge.js';
-import { appendArticles } from '../search/appendKnowledge.js';
+import { appendArticlesInSteps, runSteps } from '../search/appendKnowledge.js';
 import { analyseFile, articleOf, decodeRecord, encodeRecord, type FileRecord } from './record.js';
 import { sha1 } from './sha1.js';
 import { analyseOnWorkers, threadsFor } from './workers.js';
@@ -143,8 +143,11 @@ export async function saveIndexedCorpus(dir: string, options: IndexOptions = {})
  * files or the saved assembled index again (what makes a new article answerable in a large story within
  * seconds). `files` is what that save found. Null when the earlier load's files are not all still there
  * with the same bytes, or an added file's entry cannot be read: then load the corpus again.
+ *
+ * In steps (search/appendKnowledge.ts): the entries are read at once, the append yields between its
+ * joins so that the caller can answer questions from the earlier knowledge meanwhile.
  */
-export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledge' | 'files'>, files: IndexedCorpus['files'], options: IndexOptions = {}): IndexedCorpus | null {
+export function* appendSavedFilesInSteps(earlier: Pick<IndexedCorpus, 'load' | 'knowledge' | 'files'>, files: IndexedCorpus['files'], options: IndexOptions = {}): Generator<void, IndexedCorpus | null, void> {
   const started = performance.now();
   const root = earlier.load.root;
   const now = new Map(files);
@@ -157,12 +160,14 @@ export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledg
   if (!location) return null;
   const fingerprint = codeFingerprint();
   const readers: PackReader[] = [];
+  const records = new Map<string, FileRecord>();
+  let bytes: number;
   try {
     for (const name of [PACK_FILE, ...deltaPacks(location)]) {
       const opened = openPack(path.join(location, name), fingerprint);
       if (opened.ok) readers.push(opened.pack);
     }
-    const records = new Map<string, FileRecord>();
+    bytes = readers.reduce((sum, r) => sum + r.size, 0);
     for (const [file, hash] of added) {
       if (hash.startsWith('!')) continue;
       const reader = readers.find((r) => r.entries.get(file)?.hash === hash);
@@ -177,35 +182,45 @@ export function appendSavedFiles(earlier: Pick<IndexedCorpus, 'load' | 'knowledg
       });
       if (!records.has(file)) return null;
     }
-    const restoreMs = performance.now() - started;
-    const t = performance.now();
-    const outcomes = added.map(([file, hash]) => {
-      const record = records.get(file);
-      return record ? outcomeOf(record) : problemOf(file, hash.slice(1));
-    });
-    const { knowledge, problems } = appended(earlier, outcomes);
-    const assembleMs = performance.now() - t;
-    const report: CacheReport = {
-      location,
-      found: 'used',
-      // the earlier files are kept as they were in memory; the added ones are read from their entries
-      reused: files.length,
-      read: 0,
-      assembled: 'appended',
-      analysed: 0,
-      changed: 0,
-      removed: 0,
-      corrupt: 0,
-      saved: false,
-      bytes: readers.reduce((sum, r) => sum + r.size, 0),
-      workers: 0,
-      ms: performance.now() - started,
-      phases: { files: 0, restore: restoreMs, analyse: 0, save: 0, assemble: assembleMs, engine: 0 },
-      warnings,
-    };
-    return { load: { root, articles: knowledge.articles, problems }, knowledge, report, files };
   } finally {
     for (const r of readers) r.close();
+  }
+  const restoreMs = performance.now() - started;
+  const outcomes = added.map(([file, hash]) => {
+    const record = records.get(file);
+    return record ? outcomeOf(record) : problemOf(file, hash.slice(1));
+  });
+  // the time the append itself takes, not the questions answered between its steps
+  let assembleMs = 0;
+  let t = performance.now();
+  const steps = appendedInSteps(earlier, outcomes);
+  for (;;) {
+    const step = steps.next();
+    assembleMs += performance.now() - t;
+    if (step.done) {
+      const { knowledge, problems } = step.value;
+      const report: CacheReport = {
+        location,
+        found: 'used',
+        // the earlier files are kept as they were in memory; the added ones are read from their entries
+        reused: files.length,
+        read: 0,
+        assembled: 'appended',
+        analysed: 0,
+        changed: 0,
+        removed: 0,
+        corrupt: 0,
+        saved: false,
+        bytes,
+        workers: 0,
+        ms: restoreMs + assembleMs,
+        phases: { files: 0, restore: restoreMs, analyse: 0, save: 0, assemble: assembleMs, engine: 0 },
+        warnings,
+      };
+      return { load: { root, articles: knowledge.articles, problems }, knowledge, report, files };
+    }
+    yield;
+    t = performance.now();
   }
 }
 
@@ -258,6 +273,11 @@ function readSavedFiles(pack: PackReader): SavedFiles | null {
 
 /** `base` with the articles of `outcomes` (in order) appended, and the problems of both. */
 function appended(base: { load: LoadResult; knowledge: Knowledge }, outcomes: readonly Outcome[]): { knowledge: Knowledge; problems: LoadProblem[] } {
+  return runSteps(appendedInSteps(base, outcomes));
+}
+
+/** {@link appended} in the steps of appendArticlesInSteps. */
+function* appendedInSteps(base: { load: LoadResult; knowledge: Knowledge }, outcomes: readonly Outcome[]): Generator<void, { knowledge: Knowledge; problems: LoadProblem[] }, void> {
   const articles: Article[] = [];
   const analyses: ArticleAnalysis[] = [];
   const problems = [...base.load.problems];
@@ -268,7 +288,7 @@ function appended(base: { load: LoadResult; knowledge: Knowledge }, outcomes: re
       analyses.push(o.analysis);
     }
   }
-  return { knowledge: appendArticles(base.knowledge, articles, analyses), problems };
+  return { knowledge: yield* appendArticlesInSteps(base.knowledge, articles, analyses), problems };
 }
 
 const problemOf = (file: string, message: string): Outcome => ({ problems: [{ file, message }], article: null, analysis: null });

@@ -28,12 +28,31 @@ import { TermDictionary } from './terms.js';
  * The added articles are renumbered `k.articles.length`, `+ 1`, …: their objects are copied, not changed.
  */
 export function appendArticles(k: Knowledge, added: readonly Article[], analyses: readonly ArticleAnalysis[]): Knowledge {
+  return runSteps(appendArticlesInSteps(k, added, analyses));
+}
+
+/** Runs a computation of {@link appendArticlesInSteps}'s kind to its end at once. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link appendArticles} in steps: each `yield` is a point where the caller may answer questions from the
+ * old knowledge before going on. In a story of thousands of articles the append takes a few hundred
+ * milliseconds on the thread that answers; done at once, every question asked meanwhile waited for all of
+ * it. Each step is one join of the corpus-wide arrays (tens of milliseconds at 3,000 articles).
+ */
+export function* appendArticlesInSteps(k: Knowledge, added: readonly Article[], analyses: readonly ArticleAnalysis[]): Generator<void, Knowledge, void> {
   if (added.length !== analyses.length) throw new Error('each added article needs its analysis');
   if (!added.length) return k;
   const base = k.articles.length;
   const own = added.map((a, i) => ({ ...a, id: i }));
   // the new articles as a corpus of their own: numbering from 0, their own vocabulary and name groups
   const d = assembleKnowledge(own, analyses);
+  yield;
   const old = k.parts;
   const sentences0 = old.sentenceParagraphs.length;
   const paragraphs0 = old.paragraphArticles.length;
@@ -47,15 +66,25 @@ export function appendArticles(k: Knowledge, added: readonly Article[], analyses
   const sentenceParagraphs = joinInt32(old.sentenceParagraphs, d.parts.sentenceParagraphs, paragraphs0);
   const paragraphArticles = joinInt32(old.paragraphArticles, d.parts.paragraphArticles, base);
   const articleSentences = joinInt32(old.articleSentences, d.parts.articleSentences, sentences0);
-
+  yield;
   const groups = joinGroups(k.groups, d.groups, sentences0);
+  yield;
   const facts = joinFacts(old.facts, d.parts.facts, groups.keyOf);
+  yield;
 
   const surface = [...old.surface];
   const known = new Set(k.surface.keys());
   for (const [term, form] of d.parts.surface) if (!known.has(term)) surface.push([term, form]);
 
   const paragraphStarts = paragraphStartsOf(sentenceParagraphs, sentenceTerms.starts, paragraphs0 + d.parts.paragraphArticles.length);
+  const sentenceTexts = joinStrings(old.sentenceTexts, d.parts.sentenceTexts);
+  yield;
+  const sentenceTokens = joinStrings(old.sentenceTokens, d.parts.sentenceTokens);
+  yield;
+  const sentenceIndex = appendedBm25Parts(SENTENCE_BM25, vocabulary, old.sentenceIndex, sentenceTerms.starts, sentenceTerms.ids);
+  yield;
+  const paragraphIndex = appendedBm25Parts(PARAGRAPH_BM25, vocabulary, old.paragraphIndex, paragraphStarts, sentenceTerms.ids);
+  yield;
   const parts: KnowledgeParts = {
     vocabulary: vocabulary.terms(),
     sentenceTerms,
@@ -63,11 +92,11 @@ export function appendArticles(k: Knowledge, added: readonly Article[], analyses
     paragraphArticles,
     paragraphNumbers: joinInt32(old.paragraphNumbers, d.parts.paragraphNumbers),
     articleSentences,
-    sentenceTexts: joinStrings(old.sentenceTexts, d.parts.sentenceTexts),
-    sentenceTokens: joinStrings(old.sentenceTokens, d.parts.sentenceTokens),
+    sentenceTexts,
+    sentenceTokens,
     facts,
-    sentenceIndex: appendedBm25Parts(SENTENCE_BM25, vocabulary, old.sentenceIndex, sentenceTerms.starts, sentenceTerms.ids),
-    paragraphIndex: appendedBm25Parts(PARAGRAPH_BM25, vocabulary, old.paragraphIndex, paragraphStarts, sentenceTerms.ids),
+    sentenceIndex,
+    paragraphIndex,
     surface,
     titleTerms: [...old.titleTerms, ...d.parts.titleTerms],
     groups: groups.list,

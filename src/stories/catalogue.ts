@@ -438,7 +438,7 @@ export class StoryCatalogue extends EventEmitter<CatalogueEvents> {
     }
     // files only added, their entries just saved: appended to the engine in service, without reading the rest again
     const serving = inService ? this.#loaded.get(id) : undefined;
-    const extended = offThread?.assembled === 'appended' && serving ? serving.withAddedFiles(offThread.files, this.options) : null;
+    const extended = offThread?.assembled === 'appended' && serving ? await serving.withAddedFilesBetweenQuestions(offThread.files, this.options) : null;
     // with no engine in service, questions wait for this build, as for a first load
     const building = extended ? Promise.resolve(extended) : inService ? Engine.load(story.dir, this.options) : this.#load(id, story);
     try {
