@@ -12,7 +12,7 @@ import type { CitedFact, Answer, Conflict, EarlierTurn } from './answer/types.js
 import { appendSavedFilesInSteps, cacheLogFields, loadIndexedCorpus, type AppendLimits, type CacheReport, type IndexedCorpus } from './cache/indexCache.js';
 import { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 import type { Knowledge } from './search/knowledge.js';
-import { runSteps } from './search/appendKnowledge.js';
+import { runSteps } from './search/steps.js';
 import { answerContext, type AnswerContext } from './answer/context.js';
 import { buildBrief, type Brief } from './brief/brief.js';
 import type { EntityKind, LoadProblem, NameGroup } from './types.js';

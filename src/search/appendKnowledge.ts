@@ -19,7 +19,8 @@ import type { Article, NameGroup } from '../types.js';
 import { PARAGRAPH_BM25, SENTENCE_BM25 } from './bm25.js';
 import { appendedBm25Parts } from './bm25Append.js';
 import { decodeFacts, encodeFacts, FactStore } from './factStore.js';
-import { assembleKnowledge, knowledgeFromParts, type ArticleAnalysis, type Knowledge, type KnowledgeParts } from './knowledge.js';
+import { runSteps } from './steps.js';
+import { assembleKnowledge, knowledgeFromPartsInSteps, type ArticleAnalysis, type Knowledge, type KnowledgeParts } from './knowledge.js';
 import { PackedStrings, PackedStringsBuilder } from './packedStrings.js';
 import { TermDictionary } from './terms.js';
 
@@ -31,13 +32,6 @@ export function appendArticles(k: Knowledge, added: readonly Article[], analyses
   return runSteps(appendArticlesInSteps(k, added, analyses));
 }
 
-/** Runs a computation of {@link appendArticlesInSteps}'s kind to its end at once. */
-export function runSteps<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /**
  * {@link appendArticles} in steps: each `yield` is a point where the caller may answer questions from the
@@ -101,7 +95,7 @@ export function* appendArticlesInSteps(k: Knowledge, added: readonly Article[], 
     titleTerms: [...old.titleTerms, ...d.parts.titleTerms],
     groups: groups.list,
   };
-  return knowledgeFromParts([...k.articles, ...added.map((a, i) => ({ ...a, id: base + i }))], parts);
+  return yield* knowledgeFromPartsInSteps([...k.articles, ...added.map((a, i) => ({ ...a, id: base + i }))], parts);
 }
 
 /** `a` followed by `b` with `shift` added to each of b's values. */
