@@ -1,12 +1,12 @@
 /**
- * The saved index a load writes: started from the good entries of the old one, each analysed file added
- * as it arrives, the assembled index added last, then committed. When the folder cannot be written the
+ * The saved index a load writes: the assembled index and the list of its files (the pack), or the
+ * records of files added since (a delta pack), then committed. When the folder cannot be written the
  * load goes on unsaved, with a warning; the time spent here is the load's "save" phase.
  */
 import type { Knowledge } from '../search/knowledge.js';
 import type { LoadResult } from '../types.js';
 import { encodeSnapshotChunks, SNAPSHOT_ENTRY } from './knowledgeSnapshot.js';
-import { PACK_FILE, PackWriter, type PackEntry, type PackReader } from './pack.js';
+import { PACK_FILE, PackWriter } from './pack.js';
 
 const unwritable = (location: string, err: unknown): string =>
   `The saved index cannot be written in ${location} (${(err as NodeJS.ErrnoException).code ?? String(err)}): this load is not saved.`;
@@ -33,8 +33,8 @@ export class NewSavedIndex {
     return this.writer !== null;
   }
 
-  /** Starts it with the good entries of the old saved index (its pack's and its delta packs'). */
-  start(good: ReadonlyArray<{ reader: PackReader; entries: readonly PackEntry[] }> = []): void {
+  /** Starts it, empty. */
+  start(): void {
     const t = performance.now();
     try {
       this.writer = PackWriter.create(this.location, this.name);
@@ -42,7 +42,6 @@ export class NewSavedIndex {
       this.warn(unwritable(this.location, err));
     }
     this.ms += performance.now() - t;
-    for (const { reader, entries } of good) if (entries.length) this.write((w) => w.copy(reader, entries));
   }
 
   /** Adds one file's record. */

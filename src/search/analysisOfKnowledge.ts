@@ -13,7 +13,7 @@
 import { provisionalKey } from '../facts/names/index.js';
 import { analyseParagraph, type Token } from '../text/analyse.js';
 import type { EntityMention } from '../types.js';
-import type { ArticleAnalysis } from './articleAnalysis.js';
+import { countForm, formTally, type ArticleAnalysis } from './articleAnalysis.js';
 import { decodeFacts, type LocalFacts } from './factStore.js';
 import type { Knowledge } from './knowledge.js';
 import { termOf } from './terms.js';
@@ -49,10 +49,7 @@ export function analysisOf(k: Knowledge, articleId: number): ArticleAnalysis {
     titleTerms: parts.titleTerms[articleId] ?? [],
     paragraphs,
     facts,
-    forms: [...forms].map(([key, n]) => {
-      const [term, form] = key.split('\u0000') as [string, string];
-      return [term, form, n];
-    }),
+    forms: formTally(forms),
     tokens,
   };
 }
@@ -62,12 +59,10 @@ function asRecognised(m: EntityMention): EntityMention {
   return { text: m.text, kind: m.ownKind ?? m.kind, key: provisionalKey(m.text), start: m.start };
 }
 
-/** Adds the written forms of the tokens' index terms to `forms` (keyed `term \0 form`), as analyseArticle counts them. */
+/** Adds the written forms of the tokens' index terms to `forms`, as analyseArticle counts them. */
 function countForms(tokens: readonly Token[], forms: Map<string, number>): void {
   for (const t of tokens) {
     const term = termOf(t);
-    if (!term || !/^[a-z]/.test(t.norm)) continue;
-    const key = `${term}\u0000${t.norm}`;
-    forms.set(key, (forms.get(key) ?? 0) + 1);
+    if (term) countForm(forms, term, t.norm);
   }
 }

@@ -59,9 +59,7 @@ export function analyseArticle(article: Article, extract: ArticleFactExtractor =
           const term = termOf(t);
           if (!term) continue;
           terms.push(intern(term));
-          if (!/^[a-z]/.test(t.norm)) continue;
-          const key = `${term}\u0000${t.norm}`;
-          forms.set(key, (forms.get(key) ?? 0) + 1);
+          countForm(forms, term, t.norm);
         }
         tokens.push(encodeSentence(s));
         return { text: s.text, terms };
@@ -73,10 +71,22 @@ export function analyseArticle(article: Article, extract: ArticleFactExtractor =
     titleTerms,
     paragraphs,
     facts,
-    forms: [...forms].map(([key, n]) => {
-      const [term, form] = key.split('\u0000') as [string, string];
-      return [term, form, n];
-    }),
+    forms: formTally(forms),
     tokens,
   };
+}
+
+/** Counts one written form (a token's norm) of an index term in `forms`, keyed `term \0 form`; forms not starting with a letter are not kept. */
+export function countForm(forms: Map<string, number>, term: string, norm: string): void {
+  if (!/^[a-z]/.test(norm)) return;
+  const key = `${term}\u0000${norm}`;
+  forms.set(key, (forms.get(key) ?? 0) + 1);
+}
+
+/** The counts of {@link countForm} as an analysis keeps them: [term, form, count]. */
+export function formTally(forms: ReadonlyMap<string, number>): ArticleAnalysis['forms'] {
+  return [...forms].map(([key, n]) => {
+    const [term, form] = key.split('\u0000') as [string, string];
+    return [term, form, n];
+  });
 }
